@@ -1,0 +1,52 @@
+// The Xapian schema: every term prefix and value slot Dossier uses. Indexer and
+// searcher both include this file and nothing else defines a prefix or slot.
+// Prefix conventions follow Xapian's omega: single capitals for boolean terms,
+// "X..." for multi-letter ones, and "Z" before the prefix for stemmed terms.
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace dossier::schema {
+
+// Free-text terms (probabilistic). Stemmed terms are "Z" + prefix + stem.
+inline constexpr std::string_view kTitle = "S";      // title:   (Xapian convention)
+inline constexpr std::string_view kStemmed = "Z";    // stem marker
+
+// Boolean filter terms.
+inline constexpr std::string_view kId = "Q";         // unique id, one per document
+inline constexpr std::string_view kSource = "XSRC";  // source:  (normalized outlet name)
+inline constexpr std::string_view kPath = "XPATH";   // file path (for incremental updates)
+inline constexpr std::string_view kFormat = "XFMT";  // txt, md, json, jsonl, html
+inline constexpr std::string_view kLang = "L";       // language code
+inline constexpr std::string_view kYear = "Y";       // Y2023
+inline constexpr std::string_view kMonth = "M";      // M202311
+inline constexpr std::string_view kDay = "D";        // D20231114
+inline constexpr std::string_view kPerson = "XP";    // XP + folded canonical name
+inline constexpr std::string_view kOrg = "XO";
+inline constexpr std::string_view kPlace = "XL";
+inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated docs)
+
+// Value slots.
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,      // "YYYYMMDD" (sorts and range-compares as a string)
+  kSlotSource = 1,    // source display name
+  kSlotPersons = 2,   // facet streams: canonical names joined by '\x1f'
+  kSlotOrgs = 3,
+  kSlotPlaces = 4,
+  kSlotMonth = 5,     // "YYYY-MM"
+  kSlotYear = 6,      // "YYYY"
+};
+
+// Metadata keys stored in the database itself.
+inline constexpr std::string_view kMetaSchemaVersion = "dossier:schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kMetaFormats = "dossier:formats";
+
+// Word positions: body text starts after a gap so title phrases never span into it.
+inline constexpr Xapian::termpos kBodyPositionStart = 1000;
+// Each title word counts this many times more than a body word.
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+}  // namespace dossier::schema

@@ -1,0 +1,50 @@
+// EntityTagger: finds persons, organizations and places in an article and resolves
+// each mention to one canonical entity. Gazetteers + rules + a trained sequence
+// model; thread-safe after Load() (tag() is const and keeps no shared state).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/entity_names.h"
+#include "common/status.h"
+
+namespace dossier {
+
+struct Mention {
+  EntityType type;
+  std::string surface;     // text as written ("Blinken", "Japanese")
+  std::string canonical;   // resolved display name ("Antony Blinken", "Japan")
+  size_t begin = 0;        // byte offsets into the tagged text (see tag())
+  size_t end = 0;
+  std::string role;        // "Secretary of State" when a title preceded the name
+  bool demonym = false;    // "Japanese" -> Japan (CoNLL would call it MISC)
+};
+
+struct TaggedEntity {
+  EntityType type;
+  std::string canonical;
+  int mentions = 0;
+  std::vector<std::string> surfaces;  // distinct surface forms seen, in order
+};
+
+struct TagResult {
+  std::vector<Mention> mentions;       // in text order
+  std::vector<TaggedEntity> entities;  // one per canonical entity
+};
+
+class EntityTagger {
+ public:
+  virtual ~EntityTagger() = default;
+
+  // Loads gazetteers and the model from data_dir (normally DOSSIER_DATA_DIR).
+  static Status Load(const std::string& data_dir, std::unique_ptr<EntityTagger>* out);
+
+  // Tags `text`. Offsets in mentions are byte offsets into `text`. Indexer callers
+  // pass title + "\n\n" + body so one article is one coreference scope.
+  virtual TagResult tag(std::string_view text) const = 0;
+};
+
+}  // namespace dossier

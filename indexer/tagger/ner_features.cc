@@ -1,0 +1,376 @@
+#include "indexer/tagger/ner_features.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace dossier {
+
+namespace {
+
+// Feature templates. The numbers are part of the model file's meaning: renumbering
+// them invalidates trained models (bump kModelVersion in sequence_weights.h).
+enum Template : uint8_t {
+  kBias = 1, kLower, kExact, kShape, kShortShape, kPrefix, kSuffix = kPrefix + 4,
+  kFirstCap = kSuffix + 4, kCapsSentence, kPrev1Word, kNext1Word, kPrev2Word, kNext2Word,
+  kPrev1Shape, kNext1Shape, kPrev2Shape, kNext2Shape, kPrevWordPair, kNextWordPair,
+  kShapeTrigram, kGazetteer, kGazetteerShape, kPrevGazetteer, kNextGazetteer, kPrevWordShape,
+  kLongWord, kHistPrev1 = 60, kHistPrev2, kHistPrev1Word, kHistPrev1Shape,
+};
+
+// FNV-1a over the template byte and the text, then a splitmix finalizer so that
+// the low bits used by hash tables are well mixed. Stable across platforms.
+uint64_t Mix(uint64_t h) {
+  h ^= h >> 30; h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 27; h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+uint64_t FnvAdd(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) { h ^= c; h *= 0x100000001b3ULL; }
+  return h;
+}
+uint64_t Key(uint8_t tmpl, std::string_view a) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ tmpl;
+  h *= 0x100000001b3ULL;
+  return Mix(FnvAdd(h, a));
+}
+uint64_t Key(uint8_t tmpl, std::string_view a, std::string_view b) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ tmpl;
+  h *= 0x100000001b3ULL;
+  h = FnvAdd(h, a);
+  h ^= 0x1f; h *= 0x100000001b3ULL;  // separator so ("ab","c") != ("a","bc")
+  return Mix(FnvAdd(h, b));
+}
+uint64_t Key(uint8_t tmpl, uint64_t n) { return Mix((uint64_t{tmpl} << 56) ^ (n * 0x9e3779b97f4a7c15ULL) ^ 0x5bd1e995); }
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// A token that looks like the start of a name: "Blinken", "BRUSSELS", "Ökonom".
+bool Capitalized(std::string_view w) {
+  if (w.empty()) return false;
+  // Latin-1 capitals À..Þ are 0xC3 0x80..0x9E in UTF-8 ("Ökonom", "Élysée").
+  const unsigned char c0 = w[0], c1 = w.size() > 1 ? w[1] : 0;
+  return IsUpper(w[0]) || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E);
+}
+
+std::vector<std::string> SplitTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) out.emplace_back(phrase.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) { out.push_back(s.substr(start, i - start)); start = i + 1; }
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Calls fn(fields) for each non-comment, non-empty line of a tab-separated file.
+template <typename Fn>
+bool ForEachRow(const std::filesystem::path& path, Fn fn) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view v = Trim(line);
+    if (v.empty() || v[0] == '#') continue;
+    fn(SplitOn(line, '\t'));
+  }
+  return true;
+}
+
+// Adds each '|'-separated alias in field.
+void AddAliases(NerLexicon* lex, NerLexicon::Category c, std::string_view field) {
+  for (std::string_view a : SplitOn(field, '|')) {
+    a = Trim(a);
+    if (!a.empty()) lex->Add(c, a);
+  }
+}
+
+void AddPerson(NerLexicon* lex, std::string_view name) {
+  name = Trim(name);
+  if (name.empty()) return;
+  lex->Add(NerLexicon::kPerson, name);
+  for (const std::string& tok : SplitTokens(name)) {
+    if (tok.size() > 1) lex->Add(NerLexicon::kPersonToken, tok);
+  }
+}
+
+}  // namespace
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string WordShape(std::string_view w, bool collapse) {
+  std::string out;
+  char last = 0;
+  int run = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char u = w[i];
+    char c;
+    if (IsUpper(w[i])) c = 'X';
+    else if (IsLower(w[i])) c = 'x';
+    else if (u >= '0' && u <= '9') c = 'd';
+    else if (u >= 0xC0) c = 'u';       // start of a non-ASCII character
+    else if (u >= 0x80) continue;      // UTF-8 continuation byte
+    else c = w[i];
+    if (c == last) {
+      ++run;
+      if (collapse || run >= 4) continue;
+    } else {
+      run = 0;
+    }
+    out.push_back(c);
+    last = c;
+  }
+  return out;
+}
+
+void NerLexicon::Add(Category c, std::string_view phrase) {
+  std::vector<std::string> toks = SplitTokens(AsciiLower(phrase));
+  if (toks.empty()) return;
+  std::string key;
+  for (const std::string& t : toks) {
+    if (!key.empty()) key.push_back(' ');
+    key += t;
+  }
+  uint8_t& bits = phrases_[key];
+  if (!(bits & (1u << c))) ++counts_[c];
+  bits |= static_cast<uint8_t>(1u << c);
+  max_tokens_ = std::max(max_tokens_, std::min(static_cast<int>(toks.size()), 8));
+}
+
+bool NerLexicon::Contains(Category c, std::string_view phrase) const {
+  std::vector<std::string> toks = SplitTokens(AsciiLower(phrase));
+  std::string key;
+  for (const std::string& t : toks) {
+    if (!key.empty()) key.push_back(' ');
+    key += t;
+  }
+  auto it = phrases_.find(key);
+  return it != phrases_.end() && (it->second & (1u << c));
+}
+
+Status NerLexicon::Load(const std::string& dir, NerLexicon* out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("gazetteer directory not found: " + dir);
+  const fs::path d(dir);
+  ForEachRow(d / "countries.tsv", [&](const std::vector<std::string_view>& f) {
+    out->Add(kCountry, Trim(f[0]));
+    if (f.size() > 2) AddAliases(out, kCountry, f[2]);
+    if (f.size() > 3) {
+      for (std::string_view dem : SplitOn(f[3], '|')) {
+        dem = Trim(dem);
+        if (dem.empty()) continue;
+        out->Add(kDemonym, dem);
+        char last = dem.back();
+        if (last != 's' && last != 'h' && !dem.ends_with("ese")) out->Add(kDemonym, std::string(dem) + "s");
+      }
+    }
+  });
+  ForEachRow(d / "places.tsv", [&](const std::vector<std::string_view>& f) {
+    out->Add(kPlace, Trim(f[0]));
+    if (f.size() > 3) AddAliases(out, kPlace, f[3]);
+  });
+  ForEachRow(d / "orgs.tsv", [&](const std::vector<std::string_view>& f) {
+    out->Add(kOrg, Trim(f[0]));
+    if (f.size() > 1) AddAliases(out, kOrg, f[1]);
+  });
+  ForEachRow(d / "persons.tsv", [&](const std::vector<std::string_view>& f) {
+    AddPerson(out, f[0]);
+    if (f.size() > 1) {
+      for (std::string_view a : SplitOn(f[1], '|')) AddPerson(out, a);
+    }
+  });
+  ForEachRow(d / "first_names.txt", [&](const std::vector<std::string_view>& f) {
+    out->Add(kFirstName, Trim(f[0]));
+  });
+  ForEachRow(d / "titles.txt", [&](const std::vector<std::string_view>& f) {
+    out->Add(kTitle, Trim(f[0]));
+  });
+  return Status::OK();
+}
+
+void NerLexicon::MatchSpans(const std::vector<std::string>& lower_words,
+                            const std::vector<bool>& capitalized, std::vector<uint8_t>* tags) const {
+  const size_t n = lower_words.size();
+  tags->assign(n * kNumCategories, 0);
+  if (phrases_.empty()) return;
+  // next_free[c]: first token not yet covered by an accepted match of category c,
+  // which makes the scan leftmost-longest per category.
+  std::array<size_t, kNumCategories> next_free{};
+  std::string key;
+  for (size_t i = 0; i < n; ++i) {
+    uint8_t done = 0;  // categories already matched at start i (by a longer span)
+    const size_t max_len = std::min<size_t>(max_tokens_, n - i);
+    key.clear();
+    // Build the longest key once, then shorten it from the right.
+    std::vector<size_t> ends;
+    for (size_t len = 1; len <= max_len; ++len) {
+      if (len > 1) key.push_back(' ');
+      key += lower_words[i + len - 1];
+      ends.push_back(key.size());
+    }
+    for (size_t len = max_len; len >= 1; --len) {
+      auto it = phrases_.find(std::string_view(key.data(), ends[len - 1]));
+      if (it == phrases_.end()) continue;
+      for (int c = 0; c < kNumCategories; ++c) {
+        if (!(it->second & (1u << c)) || (done & (1u << c)) || next_free[c] > i) continue;
+        if (c != kTitle && !capitalized[i]) continue;
+        done |= static_cast<uint8_t>(1u << c);
+        for (size_t k = 0; k < len; ++k) {
+          uint8_t pos = len == 1 ? 1 : (k == 0 ? 2 : (k + 1 == len ? 4 : 3));
+          (*tags)[(i + k) * kNumCategories + c] = pos;
+        }
+        next_free[c] = i + len;
+      }
+    }
+  }
+}
+
+uint64_t NerLexicon::Fingerprint() const {
+  uint64_t sum = 0;
+  for (const auto& [phrase, bits] : phrases_) sum += Key(bits, phrase);
+  return sum;
+}
+
+void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
+                           std::vector<std::vector<uint64_t>>* out) {
+  const size_t n = sentence.size();
+  out->assign(n, {});
+  std::vector<std::string> lower(n), shape(n), short_shape(n);
+  std::vector<bool> cap(n);
+  size_t letters = 0, upper_words = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& w = sentence[i].text;
+    lower[i] = AsciiLower(w);
+    shape[i] = WordShape(w, false);
+    short_shape[i] = WordShape(w, true);
+    cap[i] = Capitalized(w);
+    bool has_lower = false, has_upper = false;
+    for (char c : w) { has_lower |= IsLower(c); has_upper |= IsUpper(c); }
+    if (has_lower || has_upper) ++letters;
+    if (has_upper && !has_lower) ++upper_words;
+  }
+  // Headlines and datelines ("BRUSSELS 1996-08-22") are all capitals, where shape
+  // says little; the model learns separate weights for them.
+  const bool caps_sentence = letters >= 2 && upper_words * 10 >= letters * 8;
+  std::vector<uint8_t> gaz;
+  lexicon.MatchSpans(lower, cap, &gaz);
+
+  static const std::string kBos = "<s>", kEos = "</s>";
+  auto word_at = [&](long j) -> const std::string& {
+    return j < 0 ? kBos : (j >= static_cast<long>(n) ? kEos : lower[j]);
+  };
+  auto shape_at = [&](long j) -> const std::string& {
+    return j < 0 ? kBos : (j >= static_cast<long>(n) ? kEos : short_shape[j]);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<uint64_t>& f = (*out)[i];
+    f.reserve(48);
+    const std::string& l = lower[i];
+    const long li = static_cast<long>(i);
+    f.push_back(Key(kBias, uint64_t{0}));
+    f.push_back(Key(kLower, l));
+    f.push_back(Key(kExact, sentence[i].text));
+    f.push_back(Key(kShape, shape[i]));
+    f.push_back(Key(kShortShape, short_shape[i]));
+    for (size_t k = 1; k <= 4 && k <= l.size(); ++k) {
+      f.push_back(Key(static_cast<uint8_t>(kPrefix + k - 1), std::string_view(l).substr(0, k)));
+      f.push_back(Key(static_cast<uint8_t>(kSuffix + k - 1), std::string_view(l).substr(l.size() - k)));
+    }
+    // Sentence-initial capitals are weak evidence: give them their own weights.
+    f.push_back(Key(kFirstCap, (i == 0 ? "first|" : "inner|") + short_shape[i]));
+    if (caps_sentence) f.push_back(Key(kCapsSentence, short_shape[i]));
+    f.push_back(Key(kPrev1Word, word_at(li - 1)));
+    f.push_back(Key(kNext1Word, word_at(li + 1)));
+    f.push_back(Key(kPrev2Word, word_at(li - 2)));
+    f.push_back(Key(kNext2Word, word_at(li + 2)));
+    f.push_back(Key(kPrev1Shape, shape_at(li - 1)));
+    f.push_back(Key(kNext1Shape, shape_at(li + 1)));
+    f.push_back(Key(kPrev2Shape, shape_at(li - 2)));
+    f.push_back(Key(kNext2Shape, shape_at(li + 2)));
+    f.push_back(Key(kPrevWordPair, word_at(li - 1), l));
+    f.push_back(Key(kNextWordPair, l, word_at(li + 1)));
+    f.push_back(Key(kShapeTrigram, shape_at(li - 1) + "|" + short_shape[i], shape_at(li + 1)));
+    f.push_back(Key(kPrevWordShape, word_at(li - 1), short_shape[i]));
+    if (l.size() >= 12) f.push_back(Key(kLongWord, uint64_t{1}));
+    for (int c = 0; c < NerLexicon::kNumCategories; ++c) {
+      const uint8_t t = gaz[i * NerLexicon::kNumCategories + c];
+      if (t) {
+        f.push_back(Key(kGazetteer, static_cast<uint64_t>(c * 8 + t)));
+        f.push_back(Key(kGazetteerShape, std::to_string(c * 8 + t), short_shape[i]));
+      }
+      if (i > 0 && gaz[(i - 1) * NerLexicon::kNumCategories + c]) {
+        f.push_back(Key(kPrevGazetteer, static_cast<uint64_t>(c * 8 + gaz[(i - 1) * NerLexicon::kNumCategories + c])));
+      }
+      if (i + 1 < n && gaz[(i + 1) * NerLexicon::kNumCategories + c]) {
+        f.push_back(Key(kNextGazetteer, static_cast<uint64_t>(c * 8 + gaz[(i + 1) * NerLexicon::kNumCategories + c])));
+      }
+    }
+  }
+}
+
+void ExtractTokenIds(const std::vector<NerToken>& sentence, std::vector<TokenIds>* out) {
+  out->resize(sentence.size());
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    (*out)[i].word = Key(kLower, AsciiLower(sentence[i].text));
+    (*out)[i].shape = Key(kShortShape, WordShape(sentence[i].text, true));
+  }
+}
+
+void HistoryFeatures(NerLabel prev1, NerLabel prev2, const TokenIds& token, uint64_t* keys) {
+  const uint64_t p1 = static_cast<uint64_t>(prev1), p2 = static_cast<uint64_t>(prev2);
+  keys[0] = Key(kHistPrev1, p1);
+  keys[1] = Key(kHistPrev2, p2 * 16 + p1);
+  keys[2] = Key(kHistPrev1Word, token.word + p1 * 0x9e3779b97f4a7c15ULL);
+  keys[3] = Key(kHistPrev1Shape, token.shape + p1 * 0x9e3779b97f4a7c15ULL);
+}
+
+bool ValidTransition(NerLabel prev, NerLabel cur) {
+  switch (cur) {
+    case NerLabel::I_PER: return prev == NerLabel::B_PER || prev == NerLabel::I_PER;
+    case NerLabel::I_ORG: return prev == NerLabel::B_ORG || prev == NerLabel::I_ORG;
+    case NerLabel::I_LOC: return prev == NerLabel::B_LOC || prev == NerLabel::I_LOC;
+    case NerLabel::I_MISC: return prev == NerLabel::B_MISC || prev == NerLabel::I_MISC;
+    default: return true;
+  }
+}
+
+namespace {
+constexpr std::string_view kLabelNames[kNumNerLabels] = {"O",     "B-PER", "I-PER", "B-ORG", "I-ORG",
+                                                         "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+}
+
+std::string_view NerLabelName(NerLabel l) { return kLabelNames[static_cast<int>(l)]; }
+
+bool ParseNerLabel(std::string_view name, NerLabel* out) {
+  for (int i = 0; i < kNumNerLabels; ++i) {
+    if (kLabelNames[i] == name) { *out = static_cast<NerLabel>(i); return true; }
+  }
+  return false;
+}
+
+}  // namespace dossier

@@ -1,0 +1,97 @@
+// NER features: turns a tokenized sentence into hashed feature keys for the
+// averaged-perceptron SequenceModel. Training (tools/train_ner) and tagging call the
+// same functions here, so a feature means the same thing at both times.
+//
+// Features split in two kinds: static ones depend only on the words (word, shape,
+// affixes, neighbours, gazetteer membership) and are computed once per sentence;
+// history ones depend on the labels already chosen to the left and are computed
+// during left-to-right decoding.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/status.h"
+#include "indexer/tagger/sequence_model.h"
+
+namespace dossier {
+
+// Gazetteer lexicons as the tagger's features see them: sets of lower-cased token
+// sequences per category, matched longest-first over the sentence.
+class NerLexicon {
+ public:
+  // kPersonToken: any single token of a known person's name ("Blinken");
+  // kPerson: a whole known name or alias ("Antony Blinken").
+  enum Category {
+    kFirstName, kPersonToken, kPerson, kCountry, kDemonym, kPlace, kOrg, kTitle, kNumCategories
+  };
+
+  // Reads data/gazetteer/{countries,places,orgs,persons}.tsv, first_names.txt and
+  // titles.txt from dir. A missing file leaves its categories empty (the model then
+  // just sees fewer gazetteer features); a missing directory is NotFound.
+  static Status Load(const std::string& dir, NerLexicon* out);
+
+  // Adds one entry ("Antony Blinken") to a category; used by Load and by tests.
+  void Add(Category c, std::string_view phrase);
+
+  // Whole-phrase lookups, case-insensitive ("iraqi", "South Korea").
+  bool Contains(Category c, std::string_view phrase) const;
+
+  // Per-token span tags for every category: (*tags)[i * kNumCategories + c] is 0
+  // when no match of c covers token i, else 1 + the token's position in the
+  // leftmost-longest match (1 single, 2 begin, 3 inside, 4 end). Matches of every
+  // category but kTitle must start with a capitalized token.
+  void MatchSpans(const std::vector<std::string>& lower_words, const std::vector<bool>& capitalized,
+                  std::vector<uint8_t>* tags) const;
+
+  // A stable digest of the lexicon contents (for the model header, informational).
+  uint64_t Fingerprint() const;
+  size_t size(Category c) const { return counts_[c]; }
+
+ private:
+  struct PhraseHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint8_t, PhraseHash, std::equal_to<>> phrases_;  // lower-cased phrase -> category bits
+  std::array<size_t, kNumCategories> counts_{};
+  int max_tokens_ = 0;
+};
+
+// Lower-cases ASCII letters (other bytes unchanged): cheap, and identical at train
+// and tag time, which is all the features need.
+std::string AsciiLower(std::string_view s);
+
+// Word shapes: "Blinken" -> "Xxxxx" (runs capped at 4) and "Xx" (runs collapsed);
+// "U.S." -> "X.X." for both; "1996-08-22" -> "dddd-dd-dd" / "d-d-d".
+std::string WordShape(std::string_view w, bool collapse);
+
+// Static feature keys of every token of a sentence: (*out)[i] holds token i's keys.
+void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
+                           std::vector<std::vector<uint64_t>>* out);
+
+// Per-token inputs of the history features, computed with the static ones so the
+// decoder only mixes integers: hashes of the lower-cased word and its short shape.
+struct TokenIds {
+  uint64_t word = 0;
+  uint64_t shape = 0;
+};
+void ExtractTokenIds(const std::vector<NerToken>& sentence, std::vector<TokenIds>* out);
+
+// History feature keys for a token given the two labels chosen before it.
+// Writes kNumHistoryFeatures keys.
+inline constexpr int kNumHistoryFeatures = 4;
+void HistoryFeatures(NerLabel prev1, NerLabel prev2, const TokenIds& token, uint64_t* keys);
+
+// IOB2 well-formedness: I-X may only follow B-X or I-X.
+bool ValidTransition(NerLabel prev, NerLabel cur);
+
+// Label names "O", "B-PER", ... and back (returns false on an unknown name).
+std::string_view NerLabelName(NerLabel l);
+bool ParseNerLabel(std::string_view name, NerLabel* out);
+
+}  // namespace dossier

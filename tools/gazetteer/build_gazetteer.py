@@ -88,23 +88,25 @@ Huang Zhao Wu Zhou Xu Sun Zhu Hu Guo He Gao Luo Zheng Liang Xie Tang Feng Deng C
 Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen
 Yao Xi Fan Fang Tan Jin Lai Tsai Hsiao Nguyen Tran Le Pham Hoang Vu Vo Dang Bui Do
 Ho Ngo Duong Ly Hun Sar Tea Chea Ri Ryu Nam Noh Roh Yi Bae Baek Min Ha Jo Joo Ju
-Kong Qin Qi Ji Mao Wen Hua Bo Chu Ke Kuo Hsu Chiang Chao Su Kao Wong Chan Leung
+Kong Qin Qi Ji Mao Wen Hua Bo Chu Ke Kuo Hsu Chiang Chao Su Kao Wong Chan Leung Lou Mao Ming Shi
 """.split())
 
 NOTABLE_HEAD = re.compile(
     r"^(President|Vice President|First Vice President|Prime Minister|Premier|Vice Premier|"
     r"Chancellor|Federal Chancellor|Premier of the State Council|Vice Premier of the State Council|"
     r"General Secretary of the Chinese Communist Party|Supreme Leader|King|Crown Prince|Emperor|"
-    r"Alternate Prime Minister|First Deputy Prime Minister|Deputy Prime Minister|"
-    r"President of the State Affairs Commission|Chairman of the State Affairs Commission)"
-    r"( of .*)?$", re.I)
+    r"Alternate Prime Minister|First Deputy Prime Minister|Deputy Prime Minister|First Lord of the Treasury|"
+    r"President of the State Affairs Commission|Chairman of the State Affairs Commission|"
+    r"President of the Presidium of the Supreme People's Assembly)$", re.I)
 NOTABLE_PORTFOLIO = re.compile(
     r"(Foreign|External (Affairs|Relations)|Secretary of State$|Defen[cs]e|Armed Forces|"
     r"Finance|Econom|Treasury|Treasurer|Exchequer|Trade|Commerce|National Security Advis)", re.I)
 JUNIOR = re.compile(
     r"^(Assistant|Deputy|Vice|Associate|Parliamentary|Under|Junior|Shadow|Minister of State|"
     r"Minister Delegate|Secretary to|Chief Secretary|Financial Secretary|Economic Secretary|"
-    r"Exchequer Secretary|Commercial Secretary|Lord of the Treasury|Permanent|Head of|"
+    r"Exchequer Secretary|Commercial Secretary|Lord of the Treasury|Permanent|Head of|President of the Treasury Board|"
+    r"Minister for Defence (Equipment|Materiel|Procurement|Industry)|Minister of Rural|"
+    r"Minister in Charge of|Minister for Economic Cooperation with|"
     r"Chief of|Director|Governor|Ambassador|Chair|Commander|Advisor|Counselor)", re.I)
 ROLE_RANK = [  # lower index = more senior; used to pick the one role shown per person
     re.compile(r"^(President|Supreme Leader|King|Emperor|General Secretary)", re.I),
@@ -539,10 +541,15 @@ def write_orgs(out, date, orgs, stats):
 
 # ---------------------------------------------------------------- persons
 
+SUBNATIONAL = re.compile(r"\b(Province|Region|Oblast|State of|Provincial|Territory|Mayor)\b|"
+                         r" of (Quebec|Ontario|Alberta|Abruzzo|New South Wales|Victoria|Queensland)", re.I)
+
+
 def position_is_notable(pos):
     if NOTABLE_HEAD.match(pos):
         return True
-    return bool(NOTABLE_PORTFOLIO.search(pos)) and not JUNIOR.match(pos)
+    return (bool(NOTABLE_PORTFOLIO.search(pos)) and not JUNIOR.match(pos)
+            and not SUBNATIONAL.search(pos))
 
 
 def role_rank(role):
@@ -562,12 +569,28 @@ def build_persons(src, countries, first_names):
         if not name or re.fullmatch(r"Q\d+", name):
             return
         key = qid or name
+        position = clean(position)
+        position = position[:1].upper() + position[1:]
+        if iso in countries:
+            for cname in sorted({countries[iso]["canonical"]} | countries[iso]["aliases"], key=len, reverse=True):
+                if position.endswith(" of " + cname) or position.endswith(" of the " + cname):
+                    position = position[: position.rindex(" of ")]
+                    break
+        position = re.sub(r" of the Republic$", "", position)
+        if position == "First Lord of the Treasury" and iso == "GB":
+            position = "Prime Minister"  # the office Wikidata lists for UK prime ministers
         p = people.setdefault(key, {"canonical": name, "aliases": set(), "roles": [], "iso": iso})
         if name != p["canonical"]:
             p["aliases"].add(name)
         if iso and not p["iso"]:
             p["iso"] = iso
-        span = "%s–%s" % (year(start), year(end)) if year(start) else ("until %s" % year(end) if end else "")
+        y0, y1 = year(start), year(end)
+        if y0 and y0 == y1:
+            span = y0
+        elif y0:
+            span = "%s–%s" % (y0, y1)
+        else:
+            span = "until %s" % y1 if y1 else ""
         p["roles"].append((role_rank(position), -(int(year(start) or 0)), position, span))
 
     # Heads of state/government 2021+.
@@ -593,6 +616,8 @@ def build_persons(src, countries, first_names):
     for r in load_csv(os.path.join(src, "every-politician-world", "html", "holders21.csv")):
         if r["end"] and r["end"][:4] < SINCE:
             continue
+        if r["position"].startswith("Permanent Representative"):
+            continue  # the file does not say which country they represent
         add(r["personID"], r["person"], r["position"], "", r["start"], r["end"])
 
     # National cabinets: notable posts held since 2015.
@@ -644,14 +669,18 @@ def build_persons(src, countries, first_names):
                 p["order"] = "eastern"
                 if first in first_names and first not in EAST_ASIAN_SURNAMES:
                     p["order"] = "western"  # e.g. "Audrey Tang", "John Lee"
+                elif "-" in first and len(canon.split()) == 2:
+                    p["order"] = "western"  # hyphenated given name first: "Chih-Kung Lee"
         # News variants: diacritics dropped; middle initial dropped; Korean given
         # names with and without hyphen.
         variants = set()
         for n in {canon} | p["aliases"]:
             variants.add(ascii_fold(n))
             toks = n.split()
-            if len(toks) >= 3 and re.fullmatch(r"[A-Z]\.", toks[-2]):
+            if len(toks) >= 3 and re.fullmatch(r"[A-Z]\.", toks[-2]) and not re.fullmatch(r"[A-Z]\.", toks[0]):
                 variants.add(" ".join(toks[:-2] + toks[-1:]))
+            if len(toks) == 3 and re.search(r"(ovich|evich|ovych|ovna|evna|ivna|ogly|oglu|uly|kyzy)$", toks[1]):
+                variants.add(toks[0] + " " + toks[2])  # patronymic dropped, as news writes it
         if p["order"] == "eastern" and p["iso"] in ("KR", "KP"):
             toks = canon.split()
             if len(toks) == 2 and "-" in toks[1]:
@@ -680,6 +709,8 @@ def write_persons(out, date, persons, stats):
                    "  international organisations since 2015, and cabinet members of 19 countries who held a head-of-",
                    "  state/government, foreign, defence, finance/economy or trade post since 2015 (EveryPolitician",
                    "  snapshots end 2022/Jan 2023; later office-holders come from curated/persons.tsv).",
+                   "Role spans: an open span '(2021–)' in a source-derived row means 'in office at the snapshot date'",
+                   "  (mid-2022 to Jan 2023) and may be outdated; curated rows are current as of their writing.",
                    "name_order: 'eastern' = family name first as written in English news (Chinese, Korean, Vietnamese,",
                    "  Cambodian); Japanese and Hungarian names are written given-name first in news, hence 'western'.",
                    "Aliases never include a lone short surname ('Xi'); surname-only aliases appear only for distinctive",

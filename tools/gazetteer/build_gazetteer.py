@@ -400,6 +400,10 @@ def build_places(countries):
             if cap:
                 places.setdefault(cap, {"kind": "capital", "iso": iso, "aliases": set()})
     for canon, kind, iso, aliases in read_curated_tsv("places.tsv", 4):
+        if kind == "drop":
+            if places.pop(canon, None) is None:
+                warn("curated/places.tsv: drop of unknown place %r" % canon)
+            continue
         if iso and iso not in countries:
             die("curated/places.tsv: unknown country code %s for %s" % (iso, canon))
         p = places.get(canon)
@@ -419,8 +423,8 @@ def build_places(countries):
                 del places[canon]
                 break
     # Places that are also country names (Singapore, Djibouti...) stay: kind says capital.
-    for p in places.values():
-        folded = {ascii_fold(a) for a in p["aliases"]}
+    for canon, p in places.items():
+        folded = {ascii_fold(a) for a in p["aliases"]} | {ascii_fold(canon)}
         p["aliases"] |= {f for f in folded if f}
     return places
 

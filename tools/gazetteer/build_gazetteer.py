@@ -276,10 +276,18 @@ def build_countries(src):
         names = iso_names.get(iso)
         for n in (names if isinstance(names, list) else [names] if names else []):
             c["aliases"].add(clean(n))
-        nat = nationality.get(iso)
-        if nat:
-            c["demonyms"].add(clean(nat))
+        c["nationality"] = clean(nationality.get(iso, ""))
         countries[iso] = c
+
+    # i18n-nationality is uneven: it sometimes gives the country name ("Jersey"),
+    # a parenthesised disambiguation, or a wrong word; keep only plain adjectives.
+    all_names = set()
+    for c in countries.values():
+        all_names |= {c["canonical"], c["official"]} | c["aliases"]
+    for c in countries.values():
+        for part in re.split(r"\s+or\s+|\s+-\s+", c.pop("nationality")):
+            if part and "(" not in part and part not in all_names:
+                c["demonyms"].add(part)
 
     drop_alias, drop_dem, dropped = {}, {}, set()
     for iso, op, value, _ in read_curated_tsv("countries.tsv", 4):
@@ -422,7 +430,10 @@ def build_places(countries):
                 p["aliases"] |= places[canon]["aliases"]
                 del places[canon]
                 break
-    # Places that are also country names (Singapore, Djibouti...) stay: kind says capital.
+    # City-states (Singapore, Monaco, Djibouti...): the countries.tsv entry covers the name.
+    country_names = {c["canonical"] for c in countries.values()}
+    for canon in [c for c in places if c in country_names]:
+        del places[canon]
     for canon, p in places.items():
         folded = {ascii_fold(a) for a in p["aliases"]} | {ascii_fold(canon)}
         p["aliases"] |= {f for f in folded if f}
@@ -439,6 +450,9 @@ def write_places(out, date, places, stats):
                   "canonical<TAB>kind<TAB>country_iso2 (empty: none or several)<TAB>aliases ('|'-separated)",
                   ["kind: capital (national capital, from world-countries) | city | region | territory | island |",
                    "  peninsula | sea | gulf | strait | landmark (curated news-relevant places).",
+                   "Names that are also a country canonical (city-states such as Singapore, territories such as",
+                   "  Hong Kong or Greenland) are only in countries.tsv. Capitals whose name is a common personal name",
+                   "  or word (Douglas, Victoria, Stanley, The Valley...) are left out (curated/places.tsv 'drop').",
                    "Matching: aliases of length <= 3 (e.g. 'D.C.', 'DMZ', 'NYC') must be matched case-sensitively."])
     write_file(out, "places.tsv", head, rows, stats)
 

@@ -392,7 +392,9 @@ def write_countries(out, date, countries, stats):
     head = header("countries.tsv", date,
                   ["world-countries", "i18n-iso-countries", "i18n-nationality", "curated"],
                   "canonical<TAB>iso2<TAB>aliases ('|'-separated)<TAB>demonyms/adjectives incl. plurals ('|'-separated)",
-                  ["Canonical = common English short name as news uses it (curated overrides).",
+                  ["Licence: derived from world-countries (ODbL 1.0, share-alike): this file is offered under ODbL 1.0;",
+                   "  i18n-iso-countries/i18n-nationality are MIT (licence texts in licenses/).",
+                   "Canonical = common English short name as news uses it (curated overrides).",
                    "Matching: aliases of length <= 3 (US, UK, ROK, PRC, UAE, ...) and all-caps acronyms MUST be",
                    "  matched case-sensitively; longer mixed-case aliases may be matched case-insensitively.",
                    "Aliases/demonyms shared by two countries were dropped (e.g. 'Congo', 'Congolese' kept only for CD)."])
@@ -448,7 +450,8 @@ def write_places(out, date, places, stats):
     rows.sort(key=sort_key)
     head = header("places.tsv", date, ["world-countries", "curated"],
                   "canonical<TAB>kind<TAB>country_iso2 (empty: none or several)<TAB>aliases ('|'-separated)",
-                  ["kind: capital (national capital, from world-countries) | city | region | territory | island |",
+                  ["Licence: capitals derived from world-countries (ODbL 1.0, share-alike): offered under ODbL 1.0.",
+                   "kind: capital (national capital, from world-countries) | city | region | territory | island |",
                    "  peninsula | sea | gulf | strait | landmark (curated news-relevant places).",
                    "Names that are also a country canonical (city-states such as Singapore, territories such as",
                    "  Hong Kong or Greenland) are only in countries.tsv. Capitals whose name is a common personal name",

@@ -26,6 +26,14 @@ inline constexpr std::string_view kDay = "D";        // D20231114
 inline constexpr std::string_view kPerson = "XP";    // XP + folded canonical name
 inline constexpr std::string_view kOrg = "XO";
 inline constexpr std::string_view kPlace = "XL";
+// Name-token index for resolving a user's NAME to canonical entities without a
+// scan: "XPN" + token + "\x1f" + display name, one per token of each entity's
+// canonical name and surface forms. Keys are lowercase, so "XPN" never collides
+// with "XP" + key.
+inline constexpr std::string_view kPersonName = "XPN";
+inline constexpr std::string_view kOrgName = "XON";
+inline constexpr std::string_view kPlaceName = "XLN";
+inline constexpr char kNameSeparator = '\x1f';
 inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated docs)
 
 // Value slots.

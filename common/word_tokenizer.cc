@@ -1,0 +1,133 @@
+#include "common/word_tokenizer.h"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "common/text.h"
+
+namespace dossier {
+namespace {
+
+// BreakIterator instances are not thread-safe; one per thread, created once.
+icu::BreakIterator* word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> p(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) p.reset();
+    return p;
+  }();
+  return it.get();
+}
+
+bool is_acronym_with_dots(std::string_view w) {
+  // "u.s", "u.s.a", "e.u": single letters separated by dots.
+  if (w.size() < 3) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    bool letter = (w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z');
+    if (i % 2 == 0 ? !letter : w[i] != '.') return false;
+  }
+  return true;
+}
+
+bool is_cjk_codepoint(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || (c >= 0x3040 && c <= 0x30FF) ||  // kana
+         (c >= 0xAC00 && c <= 0xD7AF) ||                                             // hangul
+         (c >= 0x0E00 && c <= 0x0E7F);                                               // thai
+}
+
+}  // namespace
+
+std::string normalize_word(std::string_view raw) {
+  std::string w;
+  w.reserve(raw.size());
+  // Unify apostrophes (U+2019, U+02BC) to ASCII before folding.
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw.compare(i, 3, "\xE2\x80\x99") == 0 || raw.compare(i, 3, "\xE2\x80\x98") == 0) { w.push_back('\''); i += 2; continue; }
+    if (raw.compare(i, 2, "\xCA\xBC") == 0) { w.push_back('\''); i += 1; continue; }
+    w.push_back(raw[i]);
+  }
+  w = fold_case(w);
+  if (is_acronym_with_dots(w)) {
+    std::string a;
+    for (char c : w)
+      if (c != '.') a.push_back(c);
+    return a;
+  }
+  while (!w.empty() && w.back() == '\'') w.pop_back();
+  size_t lead = 0;
+  while (lead < w.size() && w[lead] == '\'') ++lead;
+  return w.substr(lead);
+}
+
+void for_each_word(std::string_view text, const std::function<void(const Word&)>& emit) {
+  icu::BreakIterator* bi = word_breaker();
+  if (!bi || text.empty()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  bi->setText(ut, status);
+  if (U_FAILURE(status)) { utext_close(ut); return; }
+  int32_t start = bi->first();
+  for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
+    int32_t rule = bi->getRuleStatus();
+    if (rule >= UBRK_WORD_NONE && rule < UBRK_WORD_NONE_LIMIT) continue;
+    size_t b = static_cast<size_t>(start), e = static_cast<size_t>(end);
+    if (e - b > kMaxWordBytes) continue;
+    Word w;
+    w.raw = text.substr(b, e - b);
+    w.begin = b;
+    w.end = e;
+    w.is_cjk = rule >= UBRK_WORD_KANA && rule < UBRK_WORD_IDEO_LIMIT;
+    if (!w.is_cjk) {
+      UChar32 c;
+      int32_t i = 0;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(w.raw.data()), i, static_cast<int32_t>(w.raw.size()), c);
+      w.is_cjk = c > 0 && is_cjk_codepoint(c);
+    }
+    w.norm = normalize_word(w.raw);
+    if (w.norm.empty()) continue;
+    emit(w);
+  }
+  utext_close(ut);
+}
+
+std::string segment_cjk_for_query(std::string_view query) {
+  std::string out;
+  out.reserve(query.size() + 16);
+  size_t i = 0;
+  while (i < query.size()) {
+    // Find the next run of CJK code points.
+    int32_t j = static_cast<int32_t>(i);
+    UChar32 c;
+    int32_t prev = j;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(query.data()), j, static_cast<int32_t>(query.size()), c);
+    if (c < 0 || !is_cjk_codepoint(c)) {
+      out.append(query.substr(prev, j - prev));
+      i = static_cast<size_t>(j);
+      continue;
+    }
+    size_t run_start = static_cast<size_t>(prev);
+    size_t run_end = static_cast<size_t>(j);
+    while (run_end < query.size()) {
+      int32_t k = static_cast<int32_t>(run_end);
+      U8_NEXT(reinterpret_cast<const uint8_t*>(query.data()), k, static_cast<int32_t>(query.size()), c);
+      if (c < 0 || !is_cjk_codepoint(c)) break;
+      run_end = static_cast<size_t>(k);
+    }
+    std::string_view run = query.substr(run_start, run_end - run_start);
+    bool first = true;
+    for_each_word(run, [&](const Word& w) {
+      if (!first) out.push_back(' ');
+      out.append(w.raw);
+      first = false;
+    });
+    i = run_end;
+  }
+  return out;
+}
+
+}  // namespace dossier

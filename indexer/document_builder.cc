@@ -1,0 +1,157 @@
+#include "indexer/document_builder.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/entity_names.h"
+#include "common/index_terms.h"
+#include "common/schema.h"
+#include "common/text.h"
+#include "common/word_tokenizer.h"
+
+namespace dossier {
+namespace {
+
+// Xapian::Stem construction parses language names; cache one per language per thread.
+const Xapian::Stem& stemmer_for(const std::string& lang) {
+  thread_local std::map<std::string, Xapian::Stem> cache;
+  auto it = cache.find(lang);
+  if (it != cache.end()) return it->second;
+  Xapian::Stem stem;
+  try {
+    stem = Xapian::Stem(lang.empty() ? "en" : lang);
+  } catch (const Xapian::InvalidArgumentError&) {
+    stem = Xapian::Stem("none");  // unknown language: index words unstemmed
+  }
+  return cache.emplace(lang, stem).first->second;
+}
+
+class TextIndexer {
+ public:
+  TextIndexer(Xapian::Document& doc, const Xapian::Stem& stem, std::set<std::string>* spelling)
+      : doc_(doc), stem_(stem), spelling_(spelling) {}
+
+  // Adds the words of `text` with positions from `pos`, under `prefix` ("" or "S"),
+  // each counted `wdf` times. Returns the next free position.
+  Xapian::termpos index(std::string_view text, Xapian::termpos pos, std::string_view prefix, Xapian::termcount wdf) {
+    for_each_word(text, [&](const Word& w) {
+      ++pos;
+      add(w.norm, w.is_cjk, pos, prefix, wdf);
+      if (!w.is_cjk && !is_ascii(w.norm)) {
+        std::string folded = fold_diacritics(w.norm);
+        if (folded != w.norm) add(folded, false, pos, prefix, wdf);
+      }
+      if (spelling_ && !w.is_cjk && w.norm.size() >= 3 && w.norm.size() <= 30) spelling_->insert(w.norm);
+    });
+    return pos;
+  }
+
+ private:
+  void add(const std::string& word, bool cjk, Xapian::termpos pos, std::string_view prefix, Xapian::termcount wdf) {
+    std::string term = "Z";
+    term += prefix;
+    term += cjk ? word : stem_(word);
+    if (term.size() > kMaxTermBytes) return;
+    doc_.add_posting(term, pos, wdf);
+  }
+
+  Xapian::Document& doc_;
+  const Xapian::Stem& stem_;
+  std::set<std::string>* spelling_;
+};
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out.push_back('\x1f');
+    out += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string id_term_for(const std::string& id) { return bounded_term(schema::kId, id); }
+std::string path_term_for(const std::string& path) { return bounded_term(schema::kPath, path); }
+
+BuiltDocument build_document(const Article& a, const TagResult* tags, const BuildOptions& options) {
+  BuiltDocument out;
+  Xapian::Document& doc = out.doc;
+  std::set<std::string> spelling;
+  TextIndexer text(doc, stemmer_for(a.lang), options.spelling ? &spelling : nullptr);
+
+  // Title words count more: once under "S" (title:) and kTitleWeight times as text.
+  Xapian::termpos pos = 0;
+  if (!a.title.empty()) {
+    text.index(a.title, 0, schema::kTitle, 1);
+    pos = text.index(a.title, 0, "", schema::kTitleWeight);
+  }
+  text.index(a.body, std::max<Xapian::termpos>(pos, schema::kBodyPositionStart), "", 1);
+
+  out.id_term = id_term_for(a.id);
+  doc.add_boolean_term(out.id_term);
+  doc.add_boolean_term(path_term_for(a.path));
+  doc.add_boolean_term(std::string(schema::kFormat) + a.format);
+  doc.add_boolean_term(std::string(schema::kLang) + (a.lang.empty() ? "en" : a.lang));
+  for (const auto& t : source_terms_for(a.source)) doc.add_boolean_term(t);
+  if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
+
+  if (a.date) {
+    const Date& d = *a.date;
+    std::string compact = d.compact();
+    doc.add_value(schema::kSlotDate, compact);
+    doc.add_value(schema::kSlotMonth, compact.substr(0, 4) + "-" + compact.substr(4, 2));
+    doc.add_value(schema::kSlotYear, compact.substr(0, 4));
+    doc.add_boolean_term(std::string(schema::kYear) + compact.substr(0, 4));
+    doc.add_boolean_term(std::string(schema::kMonth) + compact.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kDay) + compact);
+    doc.add_boolean_term(std::string(schema::kHasDate));
+  }
+
+  nlohmann::json record = {
+      {"id", a.id},
+      {"title", a.title},
+      {"display_title", a.display_title},
+      {"date", a.date ? nlohmann::json(a.date->iso()) : nlohmann::json(nullptr)},
+      {"date_origin", a.date_origin},
+      {"source", a.source},
+      {"authors", a.authors},
+      {"url", a.url},
+      {"path", a.path},
+      {"format", a.format},
+      {"lang", a.lang.empty() ? "en" : a.lang},
+  };
+  if (!a.extra.empty()) record["extra"] = a.extra;
+
+  if (tags) {
+    std::map<EntityType, std::vector<std::string>> names;
+    for (const auto& e : tags->entities) {
+      names[e.type].push_back(e.canonical);
+      std::string filter = entity_filter_term(e.type, e.canonical);
+      if (filter.size() > kMaxTermBytes) continue;
+      doc.add_boolean_term(filter);
+      for (const auto& t : entity_name_terms(e.type, e.canonical, e.canonical)) doc.add_boolean_term(t);
+      for (const auto& surface : e.surfaces)
+        for (const auto& t : entity_name_terms(e.type, e.canonical, surface)) doc.add_boolean_term(t);
+    }
+    record["persons"] = names[EntityType::kPerson];
+    record["orgs"] = names[EntityType::kOrg];
+    record["places"] = names[EntityType::kPlace];
+    doc.add_value(schema::kSlotPersons, join_names(names[EntityType::kPerson]));
+    doc.add_value(schema::kSlotOrgs, join_names(names[EntityType::kOrg]));
+    doc.add_value(schema::kSlotPlaces, join_names(names[EntityType::kPlace]));
+  }
+
+  std::string stored_body = a.body.substr(0, options.max_stored_body);
+  if (stored_body.size() < a.body.size()) repair_utf8(stored_body);
+  record["text"] = std::move(stored_body);
+  doc.set_data(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  out.spelling_words.assign(spelling.begin(), spelling.end());
+  return out;
+}
+
+}  // namespace dossier

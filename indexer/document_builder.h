@@ -1,0 +1,35 @@
+// DocumentBuilder: turns one finalized (and optionally tagged) article into a
+// Xapian document following common/schema.h: stemmed positional text terms,
+// boolean filter terms, value slots for dates and facets, and the stored record
+// the searcher displays. Stateless apart from per-thread stemmer caches.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/article.h"
+#include "indexer/tagger/entity_tagger.h"
+
+namespace dossier {
+
+struct BuiltDocument {
+  Xapian::Document doc;
+  std::string id_term;                     // "Q..." unique id term
+  std::vector<std::string> spelling_words; // distinct words for the spelling table
+};
+
+struct BuildOptions {
+  bool spelling = true;             // collect words for "Did you mean"
+  size_t max_stored_body = 64 * 1024;  // body bytes kept in the record for snippets
+};
+
+BuiltDocument build_document(const Article& article, const TagResult* tags, const BuildOptions& options = {});
+
+// The unique-id term for an article id (hashed when too long for a Xapian term).
+std::string id_term_for(const std::string& id);
+// The boolean term naming a source file (for incremental updates and removal).
+std::string path_term_for(const std::string& path);
+
+}  // namespace dossier

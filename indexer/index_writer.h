@@ -1,0 +1,45 @@
+// IndexWriter: the one place that writes a Dossier database. Opens (or creates)
+// it, refuses a database that is not Dossier's or is locked by another indexer,
+// replaces documents by their unique id term, and commits in batches so that an
+// interruption loses at most the current batch.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "common/status.h"
+#include "indexer/document_builder.h"
+
+namespace dossier {
+
+class IndexWriter {
+ public:
+  // Opens db_path for writing, creating it if absent.
+  static Status Open(const std::string& db_path, std::unique_ptr<IndexWriter>* out);
+  ~IndexWriter();
+
+  // Adds or replaces the document. *replaced says whether one with the same id existed.
+  Status put(BuiltDocument&& doc, bool* replaced);
+  // Removes every document whose unique id term is `id_term`.
+  Status remove(const std::string& id_term);
+  // Makes everything written so far durable (and visible to searchers).
+  Status commit();
+
+  Xapian::WritableDatabase& database() { return db_; }
+  size_t pending() const { return pending_; }
+  void set_batch_size(size_t n) { batch_size_ = n; }
+
+ private:
+  explicit IndexWriter(Xapian::WritableDatabase db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  Xapian::WritableDatabase db_;
+  std::string path_;
+  size_t pending_ = 0;
+  size_t batch_size_ = 2000;
+};
+
+// Maps a Xapian exception from opening a database to a user-facing Status.
+Status status_from_xapian(const Xapian::Error& e, const std::string& db_path);
+
+}  // namespace dossier

@@ -1,0 +1,210 @@
+#include "indexer/indexer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "common/text.h"
+#include "indexer/document_builder.h"
+#include "indexer/index_writer.h"
+
+namespace fs = std::filesystem;
+
+namespace dossier {
+
+std::atomic<bool> g_stop_requested{false};
+
+namespace {
+
+// What a worker hands the writer for one file.
+struct FileResult {
+  std::string path;
+  Status status;
+  std::vector<BuiltDocument> docs;
+  std::vector<ReadWarning> warnings;
+  size_t bytes = 0;
+};
+
+std::string display_path(const fs::path& p) {
+  std::string s = p.string();
+  repair_utf8(s);  // file names in other encodings still print and store as UTF-8
+  return s;
+}
+
+FileResult process_file(const std::string& path, const IndexOptions& options) {
+  FileResult r;
+  r.path = path;
+  std::string shown = path;
+  repair_utf8(shown);
+  ReadResult read = read_article_file(path, options.read, shown);
+  r.status = read.status;
+  r.warnings = std::move(read.warnings);
+  if (!r.status.ok()) return r;
+  BuildOptions build;
+  build.spelling = options.spelling;
+  for (Article& a : read.articles) {
+    r.bytes += a.body.size() + a.title.size();
+    std::optional<TagResult> tags;
+    if (options.tagger) tags = options.tagger->tag(a.title.empty() ? a.body : a.title + "\n\n" + a.body);
+    r.docs.push_back(build_document(a, tags ? &*tags : nullptr, build));
+  }
+  return r;
+}
+
+// Results must reach the writer in file order (so runs are deterministic) while
+// workers run ahead by at most `window` files (so memory stays bounded).
+class OrderedResults {
+ public:
+  explicit OrderedResults(size_t window) : window_(window) {}
+
+  // Blocks until `index` is within the window of the next result to consume.
+  bool wait_for_slot(size_t index) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return index < next_ + window_ || closed_; });
+    return !closed_;
+  }
+  void put(size_t index, FileResult r) {
+    std::lock_guard lock(mu_);
+    ready_.emplace(index, std::move(r));
+    cv_.notify_all();
+  }
+  std::optional<FileResult> take_next() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return ready_.count(next_) > 0 || closed_; });
+    if (closed_ && !ready_.count(next_)) return std::nullopt;
+    auto node = ready_.extract(next_++);
+    cv_.notify_all();
+    return std::move(node.mapped());
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::map<size_t, FileResult> ready_;
+  size_t next_ = 0;
+  size_t window_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+Status list_article_files(const std::string& dir, const std::string& exclude, std::vector<std::string>* files,
+                          std::vector<SkippedFile>* unreadable) {
+  std::error_code ec;
+  fs::file_status st = fs::status(dir, ec);
+  if (ec || !fs::exists(st)) return Status::NotFound("folder " + dir + " does not exist; check the path");
+  if (!fs::is_directory(st)) {
+    files->push_back(dir);  // a single file is a folder of one
+    return Status::OK();
+  }
+  fs::path excluded = exclude.empty() ? fs::path() : fs::weakly_canonical(exclude, ec);
+  auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return Status::IOError("cannot read folder " + dir + ": " + ec.message());
+  for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
+    if (ec) {
+      unreadable->push_back({display_path(it->path()), "cannot read: " + ec.message()});
+      ec.clear();
+      continue;
+    }
+    const fs::path& p = it->path();
+    std::string name = p.filename().string();
+    if (!name.empty() && name[0] == '.') {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_directory(ec)) {
+      if (!excluded.empty() && fs::weakly_canonical(p, ec) == excluded) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) {
+      if (it->is_symlink(ec) && !fs::exists(p, ec))
+        unreadable->push_back({display_path(p), "broken symbolic link; skipped"});
+      continue;
+    }
+    files->push_back(p.string());
+  }
+  std::sort(files->begin(), files->end());
+  return Status::OK();
+}
+
+Status index_directory(const std::string& dir, const IndexOptions& options, IndexSummary* summary,
+                       const ProgressFn& progress) {
+  auto started = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+
+  std::vector<std::string> files;
+  Status s = list_article_files(dir, options.db_path, &files, &summary->skipped);
+  if (!s.ok()) return s;
+  summary->files_seen = files.size() + summary->skipped.size();
+
+  std::unique_ptr<IndexWriter> writer;
+  s = IndexWriter::Open(options.db_path, &writer);
+  if (!s.ok()) return s;
+  writer->set_batch_size(options.batch_size);
+
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  OrderedResults results(static_cast<size_t>(threads) * 4);
+  std::atomic<size_t> next_file{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      for (;;) {
+        size_t i = next_file.fetch_add(1);
+        if (i >= files.size() || !results.wait_for_slot(i)) return;
+        if (g_stop_requested) { results.close(); return; }
+        results.put(i, process_file(files[i], options));
+      }
+    });
+  }
+
+  Status write_status;
+  IndexProgress prog;
+  prog.files_total = files.size();
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::optional<FileResult> r = results.take_next();
+    if (!r) break;
+    for (auto& w : r->warnings) summary->warnings.push_back(std::move(w));
+    if (!r->status.ok()) {
+      std::string shown = r->path;
+      repair_utf8(shown);
+      summary->skipped.push_back({shown, r->status.message()});
+    } else {
+      ++summary->files_read;
+      summary->bytes_read += r->bytes;
+      for (auto& doc : r->docs) {
+        bool replaced = false;
+        write_status = writer->put(std::move(doc), &replaced);
+        if (!write_status.ok()) break;
+        ++(replaced ? summary->articles_updated : summary->articles_added);
+      }
+    }
+    if (!write_status.ok()) break;
+    prog.files_done = i + 1;
+    prog.articles = summary->articles_added + summary->articles_updated;
+    prog.seconds = elapsed();
+    if (progress) progress(prog);
+    if (g_stop_requested) {
+      summary->interrupted = true;
+      break;
+    }
+  }
+  results.close();
+  for (auto& w : workers) w.join();
+  if (g_stop_requested) summary->interrupted = true;
+  if (write_status.ok()) write_status = writer->commit();
+  summary->seconds = elapsed();
+  return write_status;
+}
+
+}  // namespace dossier

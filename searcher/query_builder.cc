@@ -1,0 +1,223 @@
+#include "searcher/query_builder.h"
+
+#include <memory>
+
+#include "common/entity_names.h"
+#include "common/schema.h"
+#include "common/text.h"
+#include "common/word_tokenizer.h"
+#include "common/index_terms.h"
+
+namespace dossier {
+namespace {
+
+constexpr size_t kMaxQueryWords = 1000;
+constexpr Xapian::termcount kMaxWildcardExpansion = 500;
+
+// date:2023-11-01..2023-11-30, date:2023..2024, date:2023-11.. : inclusive bounds
+// at day, month or year precision, compared on the "YYYYMMDD" date slot.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  DateRangeProcessor() : Xapian::RangeProcessor(schema::kSlotDate, "date:") {}
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    std::optional<Date> lo, hi;
+    if (!begin.empty() && !(lo = parse_date_bound(begin, false)))
+      throw Xapian::QueryParserError("bad date '" + begin + "' in date: range; use YYYY, YYYY-MM or YYYY-MM-DD");
+    if (!end.empty() && !(hi = parse_date_bound(end, true)))
+      throw Xapian::QueryParserError("bad date '" + end + "' in date: range; use YYYY, YYYY-MM or YYYY-MM-DD");
+    if (lo && hi && *hi < *lo)
+      throw Xapian::QueryParserError("date range " + begin + ".." + end + " ends before it starts");
+    if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo->compact(), hi->compact());
+    if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo->compact());
+    if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi->compact());
+    return Xapian::Query::MatchAll;
+  }
+};
+
+// source:kyodo or source:"Kyodo News": the whole outlet name, or all its words.
+class SourceFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit SourceFieldProcessor(const Xapian::Database& db) : db_(db) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::vector<std::string> terms = source_terms_for(value);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    if (terms.size() == 1 || db_.term_exists(terms[0])) return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin() + 1, terms.end());
+  }
+
+ private:
+  Xapian::Database db_;
+};
+
+// person:Blinken, org:APEC, place:"South Korea": every canonical entity the NAME
+// resolves to (OR), recording the resolution for the output.
+class EntityFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  EntityFieldProcessor(const Xapian::Database& db, EntityType type, std::vector<EntityResolution>* log)
+      : db_(db), type_(type), log_(log) {}
+  Xapian::Query operator()(const std::string& value) override { return entity_query(db_, type_, value, log_); }
+
+  static Xapian::Query entity_query(const Xapian::Database& db, EntityType type, const std::string& name,
+                                    std::vector<EntityResolution>* log) {
+    EntityResolution r{std::string(entity_type_name(type)), name, {}};
+    std::vector<Xapian::Query> terms;
+    for (const auto& e : resolve_entity(db, type, name)) {
+      r.matched.push_back(e.display);
+      terms.emplace_back(e.term);
+    }
+    if (log) log->push_back(r);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+ private:
+  Xapian::Database db_;
+  EntityType type_;
+  std::vector<EntityResolution>* log_;
+};
+
+// Trailing wildcards expand over the stemmed vocabulary the indexer writes:
+// "negotiat*" matches both Z-terms starting "negotiat" and those starting with
+// its stem "negoti" (from "negotiations").
+class WildcardFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit WildcardFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::string word = normalize_word(value);
+    if (word.empty()) return Xapian::Query::MatchNothing;
+    std::string base = "Z" + prefix_;
+    std::vector<Xapian::Query> alternatives;
+    alternatives.emplace_back(Xapian::Query::OP_WILDCARD, base + word, kMaxWildcardExpansion,
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    std::string stem = Xapian::Stem("en")(word);
+    if (stem != word)
+      alternatives.emplace_back(Xapian::Query::OP_WILDCARD, base + stem, kMaxWildcardExpansion,
+                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    std::string folded = fold_diacritics(word);
+    if (folded != word)
+      alternatives.emplace_back(Xapian::Query::OP_WILDCARD, base + folded, kMaxWildcardExpansion,
+                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+  }
+
+ private:
+  std::string prefix_;
+};
+
+bool is_operator_word(std::string_view w) {
+  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
+}
+
+// Prepares the user's text for Xapian's QueryParser: NFKC + case folding for
+// non-ASCII words (QueryParser only lowercases), CJK runs segmented as the
+// indexer segments them, and "word*" rewritten to the wildcard fields.
+std::string prepare_query_text(const std::string& query) {
+  std::string q = segment_cjk_for_query(query);
+  std::string out;
+  out.reserve(q.size() + 16);
+  bool in_quotes = false;
+  size_t i = 0;
+  while (i < q.size()) {
+    char c = q[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == ')' || c == '"') {
+      if (c == '"') in_quotes = !in_quotes;
+      out.push_back(c == '\t' || c == '\n' ? ' ' : c);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < q.size() && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
+    std::string word = q.substr(i, j - i);
+    i = j;
+    if (!in_quotes && word.size() > 1 && word.back() == '*' && word.find(':') == std::string::npos &&
+        word.find('*') == word.size() - 1) {
+      std::string sign;
+      if (word[0] == '+' || word[0] == '-') { sign = word.substr(0, 1); word = word.substr(1); }
+      out += sign + "xwild:" + word.substr(0, word.size() - 1);
+      continue;
+    }
+    if (!in_quotes && word.rfind("title:", 0) == 0 && word.size() > 7 && word.back() == '*') {
+      out += "xwildtitle:" + word.substr(6, word.size() - 7);
+      continue;
+    }
+    if (is_operator_word(word) || is_ascii(word)) out += word;
+    else out += fold_case(word);
+  }
+  return out;
+}
+
+size_t count_words(const std::string& s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+}  // namespace
+
+Status build_query(const Xapian::Database& db, const SearchRequest& request, BuiltQuery* out) {
+  size_t words = count_words(request.query);
+  if (words > kMaxQueryWords)
+    return Status::InvalidArgument("query too long (" + std::to_string(words) + " words; the limit is " +
+                                   std::to_string(kMaxQueryWords) + "); shorten it");
+  if (request.from && request.to && *request.to < *request.from)
+    return Status::InvalidArgument("--from " + request.from->iso() + " is after --to " + request.to->iso() +
+                                   "; swap them");
+
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("en"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  qp.add_prefix("title", std::string(schema::kTitle));
+  qp.add_boolean_prefix("source", new SourceFieldProcessor(db));
+  qp.add_boolean_prefix("person", new EntityFieldProcessor(db, EntityType::kPerson, &out->resolutions));
+  qp.add_boolean_prefix("org", new EntityFieldProcessor(db, EntityType::kOrg, &out->resolutions));
+  qp.add_boolean_prefix("place", new EntityFieldProcessor(db, EntityType::kPlace, &out->resolutions));
+  qp.add_prefix("xwild", new WildcardFieldProcessor(""));
+  qp.add_prefix("xwildtitle", new WildcardFieldProcessor(std::string(schema::kTitle)));
+  qp.add_rangeprocessor(new DateRangeProcessor());
+
+  Xapian::Query query = Xapian::Query::MatchAll;
+  std::string text(trim(request.query));
+  if (!text.empty()) {
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
+                     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    try {
+      query = qp.parse_query(prepare_query_text(text), flags);
+      out->corrected = qp.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError& e) {
+      return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
+    }
+    if (query.empty()) query = Xapian::Query::MatchAll;  // only stopwords or punctuation
+  }
+
+  std::vector<Xapian::Query> filters;
+  auto add_entity_filters = [&](EntityType type, const std::vector<std::string>& names) {
+    if (names.empty()) return;
+    std::vector<Xapian::Query> any;
+    for (const auto& n : names) any.push_back(EntityFieldProcessor::entity_query(db, type, n, &out->resolutions));
+    filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  };
+  add_entity_filters(EntityType::kPerson, request.persons);
+  add_entity_filters(EntityType::kOrg, request.orgs);
+  add_entity_filters(EntityType::kPlace, request.places);
+  if (request.from && request.to)
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, request.from->compact(), request.to->compact());
+  else if (request.from)
+    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, request.from->compact());
+  else if (request.to)
+    filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, request.to->compact());
+
+  for (const auto& f : filters) query = Xapian::Query(Xapian::Query::OP_FILTER, query, f);
+  out->query = query;
+  return Status::OK();
+}
+
+}  // namespace dossier

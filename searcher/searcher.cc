@@ -1,0 +1,219 @@
+#include "searcher/searcher.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+#include "common/text.h"
+#include "searcher/facets.h"
+#include "searcher/query_builder.h"
+
+namespace fs = std::filesystem;
+
+namespace dossier {
+namespace {
+
+Status open_error(const Xapian::Error& e, const std::string& path) {
+  std::string type = e.get_type();
+  if (type == "DatabaseCorruptError")
+    return Status::Corruption("database " + path + " is corrupt (" + e.get_msg() + "); rebuild it with `dossier index`");
+  if (type == "DatabaseVersionError")
+    return Status::Corruption("database " + path + " was written by an incompatible Xapian version; rebuild it");
+  return Status::NotFound(path + " is not a Dossier database (" + e.get_msg() + "); create it with `dossier index DIR --db " + path + "`");
+}
+
+std::vector<std::string> string_list(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const auto& v : *it)
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::string string_field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The first `chars` characters of text, cut at a word boundary (browse mode).
+std::string leading_text(const std::string& text, size_t chars) {
+  std::string flat = collapse_whitespace(std::string_view(text).substr(0, chars * 4 + 16));
+  size_t bytes = 0, n = 0;
+  while (bytes < flat.size() && n < chars) {
+    unsigned char c = static_cast<unsigned char>(flat[bytes]);
+    bytes += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++n;
+  }
+  if (bytes >= flat.size()) return flat;
+  size_t sp = flat.rfind(' ', bytes);
+  return flat.substr(0, sp == std::string::npos || sp < bytes / 2 ? bytes : sp) + "…";
+}
+
+uint64_t directory_size(const std::string& path) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+size_t count_terms(const Xapian::Database& db, std::string_view prefix) {
+  size_t n = 0;
+  std::string p(prefix);
+  for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it) {
+    // "XP" + key: skip the "XPN" name-token terms that share the prefix.
+    std::string t = *it;
+    if (t.size() > p.size() && t[p.size()] >= 'A' && t[p.size()] <= 'Z') continue;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec))
+    return Status::NotFound("no database at " + db_path + "; create it with `dossier index DIR --db " + db_path + "`");
+  try {
+    Xapian::Database db(db_path);
+    if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
+      return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; point --db at a Dossier database");
+    out->reset(new Searcher(std::move(db), db_path));
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return open_error(e, db_path);
+  }
+}
+
+Status Searcher::search(const SearchRequest& request, SearchResponse* response) {
+  // An indexer committing meanwhile can invalidate what we read: reopen and retry.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      *response = SearchResponse();
+      return search_once(request, response);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 5) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      return Status::IOError("search failed on " + path_ + ": " + e.get_type() + ": " + e.get_msg());
+    }
+  }
+}
+
+Status Searcher::search_once(const SearchRequest& request, SearchResponse* response) {
+  auto started = std::chrono::steady_clock::now();
+  for (const auto& f : request.facets) {
+    Xapian::valueno slot;
+    bool multi;
+    if (!facet_slot(f, &slot, &multi))
+      return Status::InvalidArgument("unknown facet '" + f + "'; choose from person, org, place, source, month, year");
+  }
+  BuiltQuery built;
+  Status s = build_query(db_, request, &built);
+  if (!s.ok()) return s;
+
+  response->query = request.query;
+  response->resolutions = built.resolutions;
+  if (!built.corrected.empty() && built.corrected != request.query) response->suggestion = built.corrected;
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  bool browse = trim(request.query).empty();
+  if (request.sort == SearchRequest::Sort::kDate || browse) {
+    // Newest first; undated articles (no value) sort last.
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  }
+
+  std::vector<std::unique_ptr<FacetSpy>> spies;
+  for (const auto& f : request.facets) {
+    Xapian::valueno slot;
+    bool multi;
+    facet_slot(f, &slot, &multi);
+    spies.push_back(std::make_unique<FacetSpy>(slot, multi));
+    enquire.add_matchspy(spies.back().get());
+  }
+  // Exact totals (and exact facet counts) need every match visited; otherwise
+  // enough to know the total exactly whenever it fits in the page asked for.
+  Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 1);
+  if (!spies.empty()) check_at_least = request.approx_facets ? std::max<Xapian::doccount>(check_at_least, 10000) : db_.get_doccount();
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+  response->total = mset.get_matches_estimated();
+  response->total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  Xapian::Stem stem("en");
+  size_t rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    nlohmann::json rec = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (rec.is_discarded()) rec = nlohmann::json::object();
+    SearchHit hit;
+    hit.rank = ++rank;
+    hit.id = string_field(rec, "id");
+    hit.title = string_field(rec, "display_title");
+    if (hit.title.empty()) hit.title = string_field(rec, "title");
+    hit.source = string_field(rec, "source");
+    hit.url = string_field(rec, "url");
+    hit.path = string_field(rec, "path");
+    hit.format = string_field(rec, "format");
+    if (auto d = rec.find("date"); d != rec.end() && d->is_string()) hit.date = d->get<std::string>();
+    hit.authors = string_list(rec, "authors");
+    hit.persons = string_list(rec, "persons");
+    hit.orgs = string_list(rec, "orgs");
+    hit.places = string_list(rec, "places");
+    hit.score = it.get_weight();
+    std::string text = string_field(rec, "text");
+    if (browse) {
+      hit.snippet = leading_text(text, request.snippet_length);
+    } else {
+      hit.snippet = mset.snippet(text, request.snippet_length, stem,
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                 request.highlight_start, request.highlight_end, "…");
+      hit.snippet = collapse_whitespace(hit.snippet);
+    }
+    response->hits.push_back(std::move(hit));
+  }
+
+  for (size_t i = 0; i < spies.size(); ++i) {
+    Facet f;
+    f.name = request.facets[i];
+    f.values = spies[i]->top(request.facet_limit);
+    f.approximate = request.approx_facets && spies[i]->documents_seen() < response->total;
+    response->facets.push_back(std::move(f));
+  }
+  response->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return Status::OK();
+}
+
+Status Searcher::stats(DatabaseStats* out) {
+  try {
+    db_.reopen();
+    out->path = path_;
+    out->articles = db_.get_doccount();
+    std::string lo = db_.get_value_lower_bound(schema::kSlotDate), hi = db_.get_value_upper_bound(schema::kSlotDate);
+    auto iso = [](const std::string& c) -> std::optional<std::string> {
+      if (c.size() != 8) return std::nullopt;
+      return c.substr(0, 4) + "-" + c.substr(4, 2) + "-" + c.substr(6, 2);
+    };
+    out->first_date = iso(lo);
+    out->last_date = iso(hi);
+    out->undated = out->articles - db_.get_termfreq(std::string(schema::kHasDate));
+    std::string fmt(schema::kFormat);
+    for (auto it = db_.allterms_begin(fmt); it != db_.allterms_end(fmt); ++it)
+      out->formats[(*it).substr(fmt.size())] = it.get_termfreq();
+    out->sources = count_terms(db_, schema::kSource);
+    out->persons = count_terms(db_, schema::kPerson);
+    out->orgs = count_terms(db_, schema::kOrg);
+    out->places = count_terms(db_, schema::kPlace);
+    out->size_bytes = directory_size(path_);
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot read " + path_ + ": " + e.get_msg());
+  }
+}
+
+}  // namespace dossier

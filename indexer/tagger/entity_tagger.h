@@ -45,6 +45,12 @@ class EntityTagger {
   // Tags `text`. Offsets in mentions are byte offsets into `text`. Indexer callers
   // pass title + "\n\n" + body so one article is one coreference scope.
   virtual TagResult tag(std::string_view text) const = 0;
+
+  // False when data/model/ner.model is absent or unreadable: Load() still succeeds
+  // and the tagger runs on gazetteers and rules only (fewer persons and orgs found
+  // outside the gazetteer). load_note() then says why, for callers to warn once.
+  virtual bool has_model() const = 0;
+  virtual const std::string& load_note() const = 0;
 };
 
 }  // namespace dossier

@@ -1,0 +1,197 @@
+// In-article coreference for persons (family names) and organizations (acronyms).
+#include "indexer/tagger/coreference.h"
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "common/entity_names.h"
+#include "indexer/tagger/rules.h"
+
+namespace dossier {
+namespace {
+
+bool is_possessive(std::string_view t) {
+  return t == "'s" || t == "'S" || t == "'" || t == "\xE2\x80\x99s" || t == "\xE2\x80\x99";
+}
+
+bool is_opening_punct(std::string_view t) {
+  return t == "\"" || t == "'" || t == "(" || t == "[" || t == "`" || t == "``" ||
+         t == "\xE2\x80\x9C" || t == "\xE2\x80\x98" || t == "-" || t == "--" || t == ":";
+}
+
+bool sentence_initial(const NerSentence& s, size_t i) {
+  while (i > 0 && is_opening_punct(s[i - 1].text)) --i;
+  return i == 0;
+}
+
+// Adjective, adverb and participle endings: a capitalised "Strategic" or
+// "Reportedly" opening a sentence is not a surname.
+bool looks_like_common_word(std::string_view key) {
+  for (std::string_view suffix : {"ly", "ic", "al", "ed", "ing", "ive", "ous", "ful", "less", "ment", "tion"}) {
+    if (key.size() > suffix.size() + 2 && key.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+struct FamilyEntry {
+  std::set<std::string> keys;  // distinct entity keys with this family name
+  std::string display;         // canonical of the first one
+};
+
+}  // namespace
+
+std::string span_surface(std::string_view text, const NerSentence& sentence, size_t begin, size_t end) {
+  if (end > begin + 1 && is_possessive(sentence[end - 1].text)) --end;
+  if (begin >= end) return "";
+  std::string_view raw = text.substr(sentence[begin].begin, sentence[end - 1].end - sentence[begin].begin);
+  // Collapse inner whitespace (names broken across lines).
+  std::string out;
+  bool space = false;
+  for (char c : raw) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& gaz,
+                                std::vector<TaggerSpan>* spans) {
+  std::unordered_map<std::string, FamilyEntry> families;
+  // 1. Full names: two or more name tokens.
+  for (TaggerSpan& span : *spans) {
+    if (span.dropped || span.misc || span.type != EntityType::kPerson) continue;
+    const NerSentence& sent = article.sentences[span.sent];
+    if (span.canonical.empty()) span.canonical = span_surface(article.text, sent, span.begin, span.end);
+    std::vector<NerToken> name = tokenize_phrase(span.canonical);
+    if (name.size() < 2) continue;
+    bool eastern = span.gaz_entity >= 0 ? gaz.entity(span.gaz_entity).eastern_order
+                                        : looks_family_name_first(name, gaz);
+    std::string family = family_name_key(name, eastern);
+    if (family.empty()) continue;
+    FamilyEntry& entry = families[family];
+    if (entry.keys.empty()) entry.display = span.canonical;
+    entry.keys.insert(entity_key(span.canonical));
+  }
+
+  // 2. Uncovered tokens that repeat a family name ("Kamikawa said").
+  if (!families.empty()) {
+    std::vector<std::vector<bool>> covered(article.sentences.size());
+    for (size_t s = 0; s < article.sentences.size(); ++s) covered[s].assign(article.sentences[s].size(), false);
+    for (const TaggerSpan& span : *spans) {
+      if (span.dropped) continue;
+      for (size_t i = span.begin; i < span.end; ++i) covered[span.sent][i] = true;
+    }
+    for (size_t s = 0; s < article.sentences.size(); ++s) {
+      const NerSentence& sent = article.sentences[s];
+      for (size_t i = 0; i < sent.size(); ++i) {
+        if (covered[s][i]) continue;
+        const std::string& key = article.keys[s][i];
+        if (!families.count(key) || !is_name_word(sent[i].text, key)) continue;
+        // Not inside a longer capitalised name ("Park Avenue", "Kim Il Sung Square").
+        bool next_name = i + 1 < sent.size() && !covered[s][i + 1] && starts_upper(sent[i + 1].text) &&
+                         !article.all_caps[s];
+        if (next_name) continue;
+        TaggerSpan span;
+        span.sent = static_cast<int>(s);
+        span.begin = i;
+        span.end = i + 1;
+        span.type = EntityType::kPerson;
+        span.source = SpanSource::kCoref;
+        spans->push_back(span);
+      }
+    }
+  }
+
+  // 3. One-word mentions.
+  for (TaggerSpan& span : *spans) {
+    if (span.dropped || span.misc || span.type != EntityType::kPerson) continue;
+    const NerSentence& sent = article.sentences[span.sent];
+    std::vector<NerToken> name = tokenize_phrase(span_surface(article.text, sent, span.begin, span.end));
+    if (name.size() != 1) continue;
+    std::string key = token_key(name[0].text);
+    if (auto it = families.find(key); it != families.end()) {
+      if (it->second.keys.size() == 1) {
+        span.canonical = it->second.display;
+      } else {
+        span.dropped = true;  // "Kim" with Kim Jong Un and Kim Yo Jong: do not guess
+      }
+      continue;
+    }
+    if (span.gaz_entity >= 0) continue;  // a gazetteer alias ("Zelensky")
+    const std::vector<int>* known = gaz.persons_with_family_name(key);
+    bool person_context = span.source != SpanSource::kModel || span.model_per;
+    if (known && known->size() == 1 && person_context) {
+      span.canonical = gaz.entity(known->front()).canonical;
+      span.gaz_entity = known->front();
+      continue;
+    }
+    if (span.honorific) continue;
+    bool junk = is_common_word(key) || article.lowercase_words.count(key) > 0 ||
+                !is_name_word(name[0].text, key) ||
+                (sentence_initial(sent, span.begin) && looks_like_common_word(key));
+    if (span.model_per && !junk) continue;
+    span.dropped = true;
+  }
+}
+
+void resolve_acronyms(const ArticleTokens& article, std::vector<TaggerSpan>* spans) {
+  struct Definition {
+    EntityType type;
+    std::string canonical;
+  };
+  std::map<std::string, Definition> acronyms;
+  for (const TaggerSpan& span : *spans) {
+    if (span.dropped || span.misc || span.type == EntityType::kPerson || span.size() < 2) continue;
+    const NerSentence& sent = article.sentences[span.sent];
+    if (span.end + 2 >= sent.size() || sent[span.end].text != "(" || sent[span.end + 2].text != ")") continue;
+    const std::string& acr = sent[span.end + 1].text;
+    if (acr.size() < 2 || acr.size() > 8 || !is_all_caps(acr)) continue;
+    std::string initials;
+    for (size_t i = span.begin; i < span.end; ++i) {
+      if (starts_upper(sent[i].text)) initials += sent[i].text[0];
+    }
+    std::string letters;
+    for (char c : acr) if (c != '.' && c != '&' && c != '-') letters += c;
+    if (initials != letters) continue;
+    std::string canonical =
+        span.canonical.empty() ? span_surface(article.text, sent, span.begin, span.end) : span.canonical;
+    acronyms.emplace(acr, Definition{span.type, canonical});
+  }
+  if (acronyms.empty()) return;
+  std::vector<std::vector<bool>> covered(article.sentences.size());
+  for (size_t s = 0; s < article.sentences.size(); ++s) covered[s].assign(article.sentences[s].size(), false);
+  for (TaggerSpan& span : *spans) {
+    if (span.dropped) continue;
+    for (size_t i = span.begin; i < span.end; ++i) covered[span.sent][i] = true;
+    if (span.size() != 1 || span.misc) continue;
+    auto it = acronyms.find(article.sentences[span.sent][span.begin].text);
+    if (it != acronyms.end() && span.gaz_entity < 0) {
+      span.type = it->second.type;
+      span.canonical = it->second.canonical;
+    }
+  }
+  for (size_t s = 0; s < article.sentences.size(); ++s) {
+    const NerSentence& sent = article.sentences[s];
+    for (size_t i = 0; i < sent.size(); ++i) {
+      if (covered[s][i]) continue;
+      auto it = acronyms.find(sent[i].text);
+      if (it == acronyms.end()) continue;
+      TaggerSpan span;
+      span.sent = static_cast<int>(s);
+      span.begin = i;
+      span.end = i + 1;
+      span.type = it->second.type;
+      span.canonical = it->second.canonical;
+      span.source = SpanSource::kAcronym;
+      spans->push_back(span);
+    }
+  }
+}
+
+}  // namespace dossier

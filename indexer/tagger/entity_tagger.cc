@@ -1,0 +1,137 @@
+// EntityTagger implementation: tokenizes an article, collects candidate spans
+// from the gazetteer, the title/first-name/organization rules and the sequence
+// model, resolves in-article coreference, and reports mentions and entities.
+#include "indexer/tagger/entity_tagger.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+
+#include "indexer/tagger/coreference.h"
+#include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/ner_tokenizer.h"
+#include "indexer/tagger/rules.h"
+#include "indexer/tagger/sequence_model.h"
+#include "indexer/tagger/span_finders.h"
+#include "indexer/tagger/tagger_span.h"
+
+namespace dossier {
+namespace {
+
+class RuleAndModelTagger : public EntityTagger {
+ public:
+  Status Init(const std::string& data_dir) {
+    Status s = gazetteer_.Load(data_dir + "/gazetteer");
+    if (!s.ok()) return s;
+    std::string model_path = data_dir + "/model/ner.model";
+    if (!std::filesystem::exists(model_path)) {
+      note_ = "no NER model at " + model_path + "; tagging with gazetteers and rules only";
+      return Status::OK();
+    }
+    s = SequenceModel::Load(model_path, data_dir + "/gazetteer", &model_);
+    if (!s.ok()) {
+      model_.reset();
+      note_ = "NER model " + model_path + " not loaded (" + s.message() +
+              "); tagging with gazetteers and rules only";
+    }
+    return Status::OK();
+  }
+
+  TagResult tag(std::string_view text) const override;
+  bool has_model() const override { return model_ != nullptr; }
+  const std::string& load_note() const override { return note_; }
+
+ private:
+  ArticleTokens prepare(std::string_view text) const;
+
+  Gazetteer gazetteer_;
+  std::unique_ptr<SequenceModel> model_;
+  std::string note_;
+};
+
+ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
+  ArticleTokens article;
+  article.text = text;
+  article.sentences = tokenize_for_ner(text);
+  article.keys.resize(article.sentences.size());
+  article.all_caps.resize(article.sentences.size());
+  for (size_t s = 0; s < article.sentences.size(); ++s) {
+    int letters_words = 0, caps_words = 0;
+    for (const NerToken& t : article.sentences[s]) {
+      article.keys[s].push_back(token_key(t.text));
+      unsigned char c = t.text[0];
+      if (c >= 'a' && c <= 'z') article.lowercase_words.insert(article.keys[s].back());
+      if (t.text.size() > 1 && std::isalpha(c)) {
+        ++letters_words;
+        caps_words += is_all_caps(t.text);
+      }
+    }
+    article.all_caps[s] = letters_words >= 2 && caps_words * 10 >= letters_words * 7;
+  }
+  if (model_) {
+    article.labels.reserve(article.sentences.size());
+    for (const NerSentence& s : article.sentences) article.labels.push_back(model_->predict(s));
+  }
+  return article;
+}
+
+TagResult RuleAndModelTagger::tag(std::string_view text) const {
+  ArticleTokens article = prepare(text);
+  std::vector<TaggerSpan> spans;
+  for (size_t s = 0; s < article.sentences.size(); ++s) {
+    std::vector<TaggerSpan> local;
+    int sent = static_cast<int>(s);
+    find_gazetteer_spans(article, sent, gazetteer_, &local);
+    find_title_spans(article, sent, gazetteer_, &local);
+    find_first_name_spans(article, sent, gazetteer_, &local);
+    merge_model_spans(article, sent, gazetteer_, &local);
+    find_org_rule_spans(article, sent, &local);
+    for (TaggerSpan& t : local) if (!t.dropped) spans.push_back(std::move(t));
+  }
+  qualify_ministries(article, gazetteer_, &spans);
+  resolve_acronyms(article, &spans);
+  resolve_person_coreference(article, gazetteer_, &spans);
+
+  std::sort(spans.begin(), spans.end(), [](const TaggerSpan& a, const TaggerSpan& b) {
+    return a.sent != b.sent ? a.sent < b.sent : a.begin < b.begin;
+  });
+  TagResult result;
+  std::map<std::pair<EntityType, std::string>, size_t> entity_index;
+  for (const TaggerSpan& s : spans) {
+    if (s.dropped || s.misc || s.begin >= s.end) continue;
+    const NerSentence& tokens = article.sentences[s.sent];
+    Mention m;
+    m.type = s.type;
+    m.surface = span_surface(text, tokens, s.begin, s.end);
+    if (m.surface.empty()) continue;
+    m.canonical = s.canonical.empty() ? m.surface : s.canonical;
+    m.begin = tokens[s.begin].begin;
+    size_t last = s.end - 1;
+    if (last > s.begin && (tokens[last].text == "'s" || tokens[last].text == "\xE2\x80\x99s")) --last;
+    m.end = tokens[last].end;
+    m.role = s.role;
+    m.demonym = s.demonym;
+    std::string key = entity_key(m.canonical);
+    if (key.empty()) continue;
+    auto [it, inserted] = entity_index.emplace(std::make_pair(m.type, key), result.entities.size());
+    if (inserted) result.entities.push_back(TaggedEntity{m.type, m.canonical, 0, {}});
+    TaggedEntity& e = result.entities[it->second];
+    ++e.mentions;
+    if (std::find(e.surfaces.begin(), e.surfaces.end(), m.surface) == e.surfaces.end()) e.surfaces.push_back(m.surface);
+    result.mentions.push_back(std::move(m));
+  }
+  return result;
+}
+
+}  // namespace
+
+Status EntityTagger::Load(const std::string& data_dir, std::unique_ptr<EntityTagger>* out) {
+  auto tagger = std::make_unique<RuleAndModelTagger>();
+  Status s = tagger->Init(data_dir);
+  if (!s.ok()) return s;
+  *out = std::move(tagger);
+  return Status::OK();
+}
+
+}  // namespace dossier

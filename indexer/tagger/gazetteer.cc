@@ -1,0 +1,260 @@
+// Gazetteer loading and longest-match lookup over folded token keys.
+#include "indexer/tagger/gazetteer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <filesystem>
+
+#include "common/text.h"
+#include "indexer/tagger/rules.h"
+
+namespace dossier {
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (true) {
+    size_t e = s.find(sep, b);
+    out.emplace_back(trim(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+// Calls fn(fields) for each non-comment, non-empty line of a TSV file.
+template <typename Fn>
+Status for_each_row(const std::string& path, Fn fn) {
+  std::ifstream in(path);
+  if (!in) return Status::IOError("cannot read gazetteer file " + path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string_view t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    fn(split(line, '\t'));
+  }
+  return Status::OK();
+}
+
+std::string join_keys(const std::vector<NerToken>& tokens) {
+  std::string key;
+  for (const auto& t : tokens) {
+    if (!key.empty()) key += ' ';
+    key += token_key(t.text);
+  }
+  return key;
+}
+
+// "US", "UK", "WHO": no lowercase letters and at most three letters.
+bool needs_exact_case(std::string_view alias) {
+  int letters = 0;
+  for (unsigned char c : alias) {
+    if (std::islower(c) || c >= 0x80) return false;
+    letters += std::isalpha(c) != 0;
+  }
+  return letters > 0 && letters <= 3;
+}
+
+}  // namespace
+
+std::string token_key(std::string_view text) {
+  if (is_ascii(text)) return ascii_lower(text);
+  std::string folded = fold_for_matching(text);
+  size_t p;
+  while ((p = folded.find("\xE2\x80\x99")) != std::string::npos) folded.replace(p, 3, "'");
+  while ((p = folded.find("\xE2\x80\x98")) != std::string::npos) folded.replace(p, 3, "'");
+  return folded;
+}
+
+int Gazetteer::add_entity(GazEntity e) {
+  entities_.push_back(std::move(e));
+  return static_cast<int>(entities_.size()) - 1;
+}
+
+void Gazetteer::add_alias(int entity, std::string_view alias, bool demonym) {
+  alias = trim(alias);
+  if (alias.empty()) return;
+  std::vector<NerToken> tokens = tokenize_phrase(alias);
+  if (tokens.empty()) return;
+  std::string key = join_keys(tokens);
+  auto& list = aliases_[key];
+  for (const auto& a : list) {
+    if (a.entity == entity && a.demonym == demonym) return;
+  }
+  GazAlias a;
+  a.entity = entity;
+  a.demonym = demonym;
+  a.case_sensitive = needs_exact_case(alias);
+  a.written = std::string(alias);
+  a.tokens = static_cast<int>(tokens.size());
+  list.push_back(std::move(a));
+  int& longest = max_tokens_by_first_[token_key(tokens[0].text)];
+  longest = std::max(longest, static_cast<int>(tokens.size()));
+}
+
+Status Gazetteer::load_countries(const std::string& path) {
+  return for_each_row(path, [&](const std::vector<std::string>& f) {
+    if (f.empty() || f[0].empty()) return;
+    GazEntity e{EntityType::kPlace, f[0], "country", f.size() > 1 ? f[1] : "", "", false};
+    int id = add_entity(std::move(e));
+    add_alias(id, f[0], false);
+    if (f.size() > 2) for (const auto& a : split(f[2], '|')) add_alias(id, a, false);
+    if (f.size() > 3) for (const auto& d : split(f[3], '|')) add_alias(id, d, true);
+  });
+}
+
+Status Gazetteer::load_places(const std::string& path) {
+  return for_each_row(path, [&](const std::vector<std::string>& f) {
+    if (f.empty() || f[0].empty()) return;
+    GazEntity e{EntityType::kPlace, f[0], f.size() > 1 ? f[1] : "", f.size() > 2 ? f[2] : "", "", false};
+    int id = add_entity(std::move(e));
+    add_alias(id, f[0], false);
+    if (f.size() > 3) for (const auto& a : split(f[3], '|')) add_alias(id, a, false);
+  });
+}
+
+Status Gazetteer::load_orgs(const std::string& path) {
+  return for_each_row(path, [&](const std::vector<std::string>& f) {
+    if (f.empty() || f[0].empty()) return;
+    int id = add_entity(GazEntity{EntityType::kOrg, f[0], "", "", "", false});
+    add_alias(id, f[0], false);
+    if (f.size() > 1) for (const auto& a : split(f[1], '|')) add_alias(id, a, false);
+  });
+}
+
+Status Gazetteer::load_persons(const std::string& path) {
+  return for_each_row(path, [&](const std::vector<std::string>& f) {
+    if (f.empty() || f[0].empty()) return;
+    GazEntity e{EntityType::kPerson, f[0], "", f.size() > 3 ? f[3] : "", f.size() > 2 ? f[2] : "", false};
+    std::vector<NerToken> name = tokenize_phrase(f[0]);
+    if (f.size() > 4 && !f[4].empty()) {
+      e.eastern_order = ascii_lower(f[4]) == "eastern";
+    } else {
+      e.eastern_order = looks_family_name_first(name, *this);
+    }
+    int id = add_entity(std::move(e));
+    add_alias(id, f[0], false);
+    if (f.size() > 1) for (const auto& a : split(f[1], '|')) add_alias(id, a, false);
+    std::string family = family_name_key(name, entities_[id].eastern_order);
+    if (!family.empty() && name.size() > 1) family_names_[family].push_back(id);
+  });
+}
+
+void Gazetteer::load_words(const std::string& path, bool titles) {
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    if (!titles) {
+      first_names_.insert(token_key(t));
+      continue;
+    }
+    std::vector<NerToken> tokens = tokenize_phrase(t);
+    if (tokens.empty()) continue;
+    titles_.insert(join_keys(tokens));
+    int& longest = max_title_tokens_by_first_[token_key(tokens[0].text)];
+    longest = std::max(longest, static_cast<int>(tokens.size()));
+  }
+}
+
+Status Gazetteer::Load(const std::string& dir) {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(dir)) {
+    return Status::NotFound("gazetteer directory " + dir +
+                            " not found (set DOSSIER_DATA_DIR to the data/ folder)");
+  }
+  // First names and titles first: person name order depends on them.
+  for (const char* f : {"first_names.txt"}) {
+    if (fs::exists(dir + "/" + f)) load_words(dir + "/" + f, false);
+  }
+  if (fs::exists(dir + "/titles.txt")) load_words(dir + "/titles.txt", true);
+  for (std::string_view t : builtin_titles()) {
+    std::vector<NerToken> tokens = tokenize_phrase(t);
+    titles_.insert(join_keys(tokens));
+    int& longest = max_title_tokens_by_first_[token_key(tokens[0].text)];
+    longest = std::max(longest, static_cast<int>(tokens.size()));
+  }
+  struct File {
+    const char* name;
+    Status (Gazetteer::*load)(const std::string&);
+  };
+  for (File f : {File{"countries.tsv", &Gazetteer::load_countries}, File{"places.tsv", &Gazetteer::load_places},
+                 File{"orgs.tsv", &Gazetteer::load_orgs}, File{"persons.tsv", &Gazetteer::load_persons}}) {
+    std::string path = dir + "/" + f.name;
+    if (!fs::exists(path)) continue;
+    Status s = (this->*f.load)(path);
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+std::optional<GazMatch> Gazetteer::match_at(const std::vector<NerToken>& tokens,
+                                            const std::vector<std::string>& keys, size_t start) const {
+  auto it = max_tokens_by_first_.find(keys[start]);
+  if (it == max_tokens_by_first_.end()) return std::nullopt;
+  size_t longest = std::min<size_t>(it->second, keys.size() - start);
+  std::string key;
+  for (size_t len = longest; len >= 1; --len) {
+    key.clear();
+    for (size_t i = start; i < start + len; ++i) {
+      if (i > start) key += ' ';
+      key += keys[i];
+    }
+    auto found = aliases_.find(key);
+    if (found == aliases_.end()) continue;
+    GazMatch m;
+    m.begin = start;
+    m.end = start + len;
+    for (const GazAlias& a : found->second) {
+      if (a.case_sensitive) {
+        // Compare the surface without spaces to the alias as written.
+        std::string surface;
+        for (size_t i = start; i < start + len; ++i) surface += tokens[i].text;
+        std::string written;
+        for (char c : a.written) if (c != ' ') written += c;
+        if (surface != written) continue;
+      }
+      m.aliases.push_back(&a);
+    }
+    if (!m.aliases.empty()) return m;
+  }
+  return std::nullopt;
+}
+
+std::vector<const GazAlias*> Gazetteer::lookup(std::string_view phrase) const {
+  std::vector<NerToken> tokens = tokenize_phrase(phrase);
+  std::vector<const GazAlias*> out;
+  if (tokens.empty()) return out;
+  std::vector<std::string> keys;
+  for (const auto& t : tokens) keys.push_back(token_key(t.text));
+  auto m = match_at(tokens, keys, 0);
+  if (m && m->end == tokens.size()) out = m->aliases;
+  return out;
+}
+
+const std::vector<int>* Gazetteer::persons_with_family_name(const std::string& key) const {
+  auto it = family_names_.find(key);
+  return it == family_names_.end() ? nullptr : &it->second;
+}
+
+size_t Gazetteer::title_length_at(const std::vector<std::string>& keys, size_t start) const {
+  auto it = max_title_tokens_by_first_.find(keys[start]);
+  if (it == max_title_tokens_by_first_.end()) return 0;
+  size_t longest = std::min<size_t>(it->second, keys.size() - start);
+  std::string key;
+  for (size_t len = longest; len >= 1; --len) {
+    key.clear();
+    for (size_t i = start; i < start + len; ++i) {
+      if (i > start) key += ' ';
+      key += keys[i];
+    }
+    if (titles_.count(key)) return len;
+  }
+  return 0;
+}
+
+}  // namespace dossier

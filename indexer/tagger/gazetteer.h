@@ -1,0 +1,86 @@
+// Gazetteer: the curated names Dossier knows (data/gazetteer/*.tsv): countries with
+// aliases and demonyms, places, organizations, persons, first names and titles.
+// Answers "which known entity does this token sequence name?" by longest match over
+// folded tokens (Erdoğan = Erdogan), with exact-case matching for short all-caps
+// aliases ("US" the country, not "us").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "common/entity_names.h"
+#include "common/status.h"
+#include "indexer/tagger/ner_tokenizer.h"
+
+namespace dossier {
+
+struct GazEntity {
+  EntityType type;
+  std::string canonical;
+  std::string kind;       // places.tsv kind ("city", "region"), "country" for countries
+  std::string iso2;
+  std::string role;       // persons.tsv role
+  bool eastern_order = false;  // persons: family name first (Xi Jinping, Park Jin)
+};
+
+// One alias of one entity.
+struct GazAlias {
+  int entity = -1;
+  bool demonym = false;
+  bool case_sensitive = false;  // short all-caps alias: surface must match exactly
+  std::string written;          // alias as written in the file (for case-sensitive match)
+  int tokens = 0;
+};
+
+struct GazMatch {
+  size_t begin = 0, end = 0;  // token indices [begin, end)
+  std::vector<const GazAlias*> aliases;  // every entity the span may name, best first
+};
+
+// Token keys used for matching: folded text, curly apostrophes straightened.
+std::string token_key(std::string_view token_text);
+
+class Gazetteer {
+ public:
+  // Reads every known file in dir; a missing file is skipped, a missing dir is an error.
+  Status Load(const std::string& dir);
+
+  // Longest alias starting at token `start` of `tokens` (keys from token_key()).
+  std::optional<GazMatch> match_at(const std::vector<NerToken>& tokens,
+                                   const std::vector<std::string>& keys, size_t start) const;
+
+  // Exact lookup of a whole phrase (a model span's text).
+  std::vector<const GazAlias*> lookup(std::string_view phrase) const;
+
+  const GazEntity& entity(int id) const { return entities_[id]; }
+  // Person entities whose family name is `key` (folded).
+  const std::vector<int>* persons_with_family_name(const std::string& key) const;
+  bool is_first_name(const std::string& key) const { return first_names_.count(key) > 0; }
+  // Longest title (from titles.txt, folded tokens) starting at `start`; 0 if none.
+  size_t title_length_at(const std::vector<std::string>& keys, size_t start) const;
+
+  size_t size() const { return entities_.size(); }
+
+ private:
+  int add_entity(GazEntity e);
+  void add_alias(int entity, std::string_view alias, bool demonym);
+  Status load_countries(const std::string& path);
+  Status load_places(const std::string& path);
+  Status load_orgs(const std::string& path);
+  Status load_persons(const std::string& path);
+  void load_words(const std::string& path, bool titles);
+
+  std::vector<GazEntity> entities_;
+  std::unordered_map<std::string, std::vector<GazAlias>> aliases_;  // joined keys -> aliases
+  std::unordered_map<std::string, int> max_tokens_by_first_;         // first key -> longest alias
+  std::unordered_map<std::string, std::vector<int>> family_names_;
+  std::unordered_set<std::string> first_names_;
+  std::unordered_set<std::string> titles_;        // joined keys
+  std::unordered_map<std::string, int> max_title_tokens_by_first_;
+};
+
+}  // namespace dossier

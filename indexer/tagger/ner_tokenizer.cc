@@ -1,0 +1,297 @@
+// NER tokenizer: whitespace chunks, then punctuation, clitics and name-hyphens
+// peeled off each chunk; then sentence boundaries.
+#include "indexer/tagger/ner_tokenizer.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace dossier {
+namespace {
+
+constexpr std::array<std::string_view, 12> kOpeners = {
+    "\"", "'", "`", "(", "[", "{", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "\xC2\xBF", "\xC2\xA1", "<"};
+constexpr std::array<std::string_view, 16> kClosers = {
+    ")", "]", "}", "\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", "\xC2\xBB", ",", ";", ":", "!", "?",
+    "\xE2\x80\xA6", ">", "*"};
+constexpr std::array<std::string_view, 6> kClitics = {"'s", "'ll", "'re", "'ve", "'m", "'d"};
+constexpr std::array<std::string_view, 2> kDashes = {"\xE2\x80\x94", "\xE2\x80\x93"};  // — –
+
+// Abbreviations that keep their period, compared case-sensitively without it.
+constexpr std::array<std::string_view, 58> kAbbreviations = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Cpl", "Adm",
+    "Cmdr", "Rep", "Reps", "Sen", "Sens", "Gov", "Pres", "Amb", "Rev", "Msgr", "Fr", "St",
+    "Ste", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Dept", "Univ", "Assn",
+    "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "approx", "Gov", "Atty", "Supt"};
+
+bool is_space_at(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    *len = 1;
+    return true;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    *len = 2;  // no-break space
+    return true;
+  }
+  if (c == 0xE3 && s.substr(i, 3) == "\xE3\x80\x80") {  // ideographic space
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+UChar32 first_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+bool starts_upper(std::string_view s) {
+  UChar32 c = first_code_point(s);
+  return c > 0 && u_isupper(c);
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+  }
+  return true;
+}
+
+// Replaces a curly apostrophe with ASCII for clitic comparison.
+std::string straight_quotes(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.substr(i, 3) == "\xE2\x80\x99") {
+      out += '\'';
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+class ChunkSplitter {
+ public:
+  ChunkSplitter(std::string_view text, std::vector<NerToken>* out) : text_(text), out_(out) {}
+
+  void split(size_t b, size_t e) {
+    // Leading openers, except a chunk that is itself a clitic ("'s" in CoNLL text).
+    while (b < e) {
+      std::string low = straight_quotes(text_.substr(b, e - b));
+      bool is_clitic = false;
+      for (auto c : kClitics) is_clitic |= ends_with_ci(low, c) && low.size() == c.size();
+      if (is_clitic || low == "n't") break;
+      size_t n = match_prefix(b, e, kOpeners);
+      if (n == 0 || b + n == e) break;
+      emit(b, b + n);
+      b += n;
+    }
+    // Trailing closers and periods, collected right to left.
+    std::vector<std::pair<size_t, size_t>> tail;
+    while (b < e) {
+      std::string_view core = text_.substr(b, e - b);
+      size_t n = match_suffix(core, kClosers);
+      if (n == 0 && core.ends_with("...")) n = 3;
+      if (n == 0 && core.ends_with(".") && core.size() > 1 && !is_abbreviation(core)) n = 1;
+      if (n == 0 && core.ends_with("--") && core.size() > 2) n = 2;
+      if (n == 0 || n == core.size()) break;
+      tail.emplace_back(e - n, e);
+      e -= n;
+    }
+    split_core(b, e);
+    for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(it->first, it->second);
+  }
+
+ private:
+  size_t match_prefix(size_t b, size_t e, const auto& list) const {
+    std::string_view s = text_.substr(b, e - b);
+    for (std::string_view p : list) if (s.starts_with(p)) return p.size();
+    return 0;
+  }
+  static size_t match_suffix(std::string_view s, const auto& list) {
+    for (std::string_view p : list) if (s.ends_with(p)) return p.size();
+    return 0;
+  }
+
+  // Clitics, dashes and name hyphens inside what is left of the chunk.
+  void split_core(size_t b, size_t e) {
+    if (b >= e) return;
+    std::string_view core = text_.substr(b, e - b);
+    // Brackets, quotes and semicolons inside a chunk separate: "Ministry)(Kyodo".
+    for (size_t i = 1; i + 1 < core.size(); ++i) {
+      char c = core[i];
+      bool comma_split = c == ',' && !(std::isdigit(static_cast<unsigned char>(core[i - 1])) &&
+                                       std::isdigit(static_cast<unsigned char>(core[i + 1])));
+      if (c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == ';' || comma_split) {
+        split(b, b + i);
+        emit(b + i, b + i + 1);
+        split(b + i + 1, e);
+        return;
+      }
+    }
+    // Unicode dashes and "--" always separate.
+    for (size_t i = 1; i + 1 < core.size(); ++i) {
+      size_t n = 0;
+      for (auto d : kDashes) if (core.substr(i).starts_with(d)) n = d.size();
+      if (n == 0 && core.substr(i).starts_with("--")) n = 2;
+      if (n > 0 && i + n < core.size()) {
+        split_core(b, b + i);
+        emit(b + i, b + i + n);
+        split_core(b + i + n, e);
+        return;
+      }
+    }
+    // Clitics: "Japan's" -> "Japan" "'s"; "don't" -> "do" "n't".
+    std::string low = straight_quotes(core);
+    std::string_view clitic;
+    for (auto c : kClitics) {
+      if (low.size() > c.size() + 1 && ends_with_ci(low, c)) clitic = c;
+    }
+    if (clitic.empty() && low.size() > 4 && ends_with_ci(low, "n't")) clitic = "n't";
+    if (!clitic.empty()) {
+      std::string curly(clitic);
+      curly.replace(curly.find('\''), 1, "\xE2\x80\x99");
+      size_t cut = ends_with_ci(core, clitic) ? e - clitic.size() : e - curly.size();
+      split_hyphens(b, cut);
+      emit(cut, e);
+      return;
+    }
+    split_hyphens(b, e);
+  }
+
+  // "U.S.-China", "Korea-Russia", "Indo-Pacific": a hyphen between two capitalised
+  // names separates them; "G-7", "Al-Qaeda", "all-rounder" stay whole.
+  void split_hyphens(size_t b, size_t e) {
+    std::string_view core = text_.substr(b, e - b);
+    for (size_t i = 3; i + 2 < core.size(); ++i) {
+      if (core[i] != '-') continue;
+      std::string_view left = core.substr(0, i), right = core.substr(i + 1);
+      size_t right_len = right.find('-');
+      if (right_len == std::string_view::npos) right_len = right.size();
+      if (starts_upper(left) && starts_upper(right) && right_len >= 2 &&
+          (left.size() >= 3 || left.ends_with('.'))) {
+        emit(b, b + i);
+        emit(b + i, b + i + 1);
+        split_hyphens(b + i + 1, e);
+        return;
+      }
+    }
+    emit(b, e);
+  }
+
+  void emit(size_t b, size_t e) {
+    if (b >= e) return;
+    NerToken t;
+    t.text = std::string(text_.substr(b, e - b));
+    t.begin = b;
+    t.end = e;
+    out_->push_back(std::move(t));
+  }
+
+  std::string_view text_;
+  std::vector<NerToken>* out_;
+};
+
+bool is_sentence_final(std::string_view t) {
+  return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6";
+}
+
+bool is_closing_quote(std::string_view t) {
+  return t == "\"" || t == "'" || t == ")" || t == "]" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99";
+}
+
+bool can_start_sentence(std::string_view t) {
+  if (t.empty()) return false;
+  unsigned char c = t[0];
+  if (std::isdigit(c) || c == '"' || c == '(' || c == '\'' || c == '[') return true;
+  if (t.starts_with("\xE2\x80\x9C") || t.starts_with("\xE2\x80\x98")) return true;
+  return starts_upper(t);
+}
+
+}  // namespace
+
+bool is_abbreviation(std::string_view token) {
+  if (!token.ends_with('.') || token.size() < 2) return false;
+  std::string_view core = token.substr(0, token.size() - 1);
+  if (core.find('.') != std::string_view::npos) {
+    // "U.S", "a.m", "U.N": letters separated by periods, no long words.
+    size_t run = 0;
+    for (char c : core) {
+      run = c == '.' ? 0 : run + 1;
+      if (run > 3) return false;
+    }
+    return true;
+  }
+  if (core.size() == 1 && std::isalpha(static_cast<unsigned char>(core[0]))) return true;
+  for (auto a : kAbbreviations) if (core == a) return true;
+  return false;
+}
+
+std::vector<NerToken> tokenize_phrase(std::string_view phrase) {
+  std::vector<NerToken> tokens;
+  ChunkSplitter splitter(phrase, &tokens);
+  size_t i = 0, n = phrase.size(), sp = 0;
+  while (i < n) {
+    while (i < n && is_space_at(phrase, i, &sp)) i += sp;
+    size_t b = i;
+    while (i < n && !is_space_at(phrase, i, &sp)) ++i;
+    if (b < i) splitter.split(b, i);
+  }
+  return tokens;
+}
+
+std::vector<NerSentence> tokenize_for_ner(std::string_view text) {
+  std::vector<NerToken> tokens;
+  std::vector<size_t> paragraph_starts;  // token indices that follow a blank line
+  ChunkSplitter splitter(text, &tokens);
+  size_t i = 0, n = text.size(), sp = 0;
+  while (i < n) {
+    int newlines = 0;
+    while (i < n && is_space_at(text, i, &sp)) {
+      newlines += text[i] == '\n';
+      i += sp;
+    }
+    if (newlines >= 2) paragraph_starts.push_back(tokens.size());
+    size_t b = i;
+    while (i < n && !is_space_at(text, i, &sp)) ++i;
+    if (b < i) splitter.split(b, i);
+  }
+
+  std::vector<NerSentence> sentences;
+  NerSentence current;
+  size_t next_paragraph = 0;
+  constexpr size_t kMaxSentenceTokens = 200;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    while (next_paragraph < paragraph_starts.size() && paragraph_starts[next_paragraph] < t) ++next_paragraph;
+    bool paragraph = next_paragraph < paragraph_starts.size() && paragraph_starts[next_paragraph] == t;
+    if ((paragraph || current.size() >= kMaxSentenceTokens) && !current.empty()) {
+      sentences.push_back(std::move(current));
+      current.clear();
+    }
+    current.push_back(std::move(tokens[t]));
+    if (!is_sentence_final(current.back().text)) continue;
+    // Closing quotes and brackets stay with the sentence they close.
+    while (t + 1 < tokens.size() && is_closing_quote(tokens[t + 1].text) &&
+           tokens[t + 1].begin == current.back().end) {
+      current.push_back(std::move(tokens[++t]));
+    }
+    if (t + 1 < tokens.size() && can_start_sentence(tokens[t + 1].text)) {
+      sentences.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) sentences.push_back(std::move(current));
+  return sentences;
+}
+
+}  // namespace dossier

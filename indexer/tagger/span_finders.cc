@@ -1,0 +1,314 @@
+// Candidate span finders: gazetteer, titles, first names, organization heads and
+// the sequence model, each over one sentence's spans.
+#include "indexer/tagger/span_finders.h"
+
+#include <algorithm>
+
+#include "indexer/tagger/coreference.h"
+#include "indexer/tagger/rules.h"
+
+namespace dossier {
+namespace {
+
+bool is_free(const std::vector<TaggerSpan>& spans, size_t b, size_t e) {
+  for (const TaggerSpan& s : spans) {
+    if (!s.dropped && s.begin < e && b < s.end) return false;
+  }
+  return true;
+}
+
+TaggerSpan* span_at(std::vector<TaggerSpan>* spans, size_t i) {
+  for (TaggerSpan& s : *spans) {
+    if (!s.dropped && s.begin <= i && i < s.end) return &s;
+  }
+  return nullptr;
+}
+
+bool is_possessive(std::string_view t) {
+  return t == "'s" || t == "'" || t == "\xE2\x80\x99s" || t == "\xE2\x80\x99" || t == "'S";
+}
+
+bool capitalised_or_digit(std::string_view t) {
+  return !t.empty() && (starts_upper(t) || (t[0] >= '0' && t[0] <= '9'));
+}
+
+// Picks the alias that fits the context: a person alias when the model says
+// PER, a non-demonym over a demonym, otherwise the first (country > place > org > person).
+const GazAlias* pick_alias(const std::vector<const GazAlias*>& aliases, const Gazetteer& gaz, bool model_per) {
+  if (model_per) {
+    for (const GazAlias* a : aliases) if (gaz.entity(a->entity).type == EntityType::kPerson) return a;
+  }
+  for (const GazAlias* a : aliases) {
+    if (gaz.entity(a->entity).type != EntityType::kPerson || aliases.size() == 1) return a;
+  }
+  return aliases.front();
+}
+
+bool model_says_per(const ArticleTokens& article, int sent, size_t b, size_t e) {
+  if (article.labels.empty()) return false;
+  for (size_t i = b; i < e; ++i) {
+    NerLabel l = article.labels[sent][i];
+    if (l != NerLabel::B_PER && l != NerLabel::I_PER) return false;
+  }
+  return true;
+}
+
+void apply_alias(const GazAlias* a, const Gazetteer& gaz, TaggerSpan* span) {
+  const GazEntity& e = gaz.entity(a->entity);
+  span->type = e.type;
+  span->canonical = e.canonical;
+  span->demonym = a->demonym;
+  span->gaz_entity = a->entity;
+}
+
+}  // namespace
+
+void find_gazetteer_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
+                          std::vector<TaggerSpan>* spans) {
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  for (size_t i = 0; i < tokens.size();) {
+    if (!capitalised_or_digit(tokens[i].text)) {
+      ++i;
+      continue;
+    }
+    auto m = gaz.match_at(tokens, keys, i);
+    if (!m) {
+      ++i;
+      continue;
+    }
+    TaggerSpan span;
+    span.sent = sent;
+    span.begin = m->begin;
+    span.end = m->end;
+    span.source = SpanSource::kGazetteer;
+    span.model_per = model_says_per(article, sent, m->begin, m->end);
+    apply_alias(pick_alias(m->aliases, gaz, span.model_per), gaz, &span);
+    spans->push_back(span);
+    i = m->end;
+  }
+}
+
+void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
+                      std::vector<TaggerSpan>* spans) {
+  if (article.all_caps[sent]) return;
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    size_t title_len = gaz.title_length_at(keys, i);
+    if (title_len == 0 || !is_free(*spans, i, i + title_len)) continue;
+    size_t b = i + title_len, e = b;
+    // A person the gazetteer knows: give it the role.
+    if (TaggerSpan* known = span_at(spans, b); known && known->begin == b) {
+      if (known->type == EntityType::kPerson) {
+        bool honorific = title_len == 1 && is_honorific(keys[i]);
+        if (!honorific && known->role.empty()) known->role = span_surface(article.text, tokens, i, b);
+        known->honorific = true;
+      }
+      continue;
+    }
+    while (e < tokens.size() && e - b < 4 && is_free(*spans, e, e + 1)) {
+      if (is_name_word(tokens[e].text, keys[e]) && gaz.title_length_at(keys, e) == 0) {
+        ++e;
+      } else if (e > b && is_name_particle(keys[e]) && e + 1 < tokens.size() &&
+                 is_name_word(tokens[e + 1].text, keys[e + 1])) {
+        e += 2;
+      } else {
+        break;
+      }
+    }
+    if (e == b) continue;
+    TaggerSpan span;
+    span.sent = sent;
+    span.begin = b;
+    span.end = e;
+    span.type = EntityType::kPerson;
+    span.source = SpanSource::kTitle;
+    span.honorific = true;
+    span.model_per = model_says_per(article, sent, b, e);
+    bool honorific = title_len == 1 && is_honorific(keys[i]);
+    if (!honorific) span.role = span_surface(article.text, tokens, i, b);
+    spans->push_back(span);
+    i = e - 1;
+  }
+}
+
+void find_first_name_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
+                           std::vector<TaggerSpan>* spans) {
+  if (article.all_caps[sent]) return;
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!gaz.is_first_name(keys[i]) || !is_name_word(tokens[i].text, keys[i]) || !is_free(*spans, i, i + 1)) continue;
+    size_t e = i + 1;
+    while (e < tokens.size() && e - i < 4 && is_free(*spans, e, e + 1) &&
+           is_name_word(tokens[e].text, keys[e]) && gaz.title_length_at(keys, e) == 0) {
+      ++e;
+    }
+    if (e == i + 1) continue;
+    // A following organization word means "Kennedy Center", not a person.
+    if (is_org_head(keys[e - 1])) continue;
+    TaggerSpan span;
+    span.sent = sent;
+    span.begin = i;
+    span.end = e;
+    span.type = EntityType::kPerson;
+    span.source = SpanSource::kFirstName;
+    span.model_per = model_says_per(article, sent, i, e);
+    spans->push_back(span);
+    i = e - 1;
+  }
+}
+
+void find_org_rule_spans(const ArticleTokens& article, int sent, std::vector<TaggerSpan>* spans) {
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  auto joins = [&](size_t i) {
+    return keys[i] == "of" || keys[i] == "for" || keys[i] == "and" || keys[i] == "&";
+  };
+  for (size_t h = 1; h < tokens.size(); ++h) {
+    if (!is_org_head(keys[h]) || !starts_upper(tokens[h].text) || !is_free(*spans, h, h + 1)) continue;
+    size_t b = h;
+    while (b > 0 && is_free(*spans, b - 1, b) && starts_upper(tokens[b - 1].text) &&
+           !is_possessive(tokens[b - 1].text) && keys[b - 1] != "the") {
+      --b;
+    }
+    if (b > 0 && b == h && is_possessive(tokens[b - 1].text) && b >= 2 && is_free(*spans, b - 2, b - 1) &&
+        starts_upper(tokens[b - 2].text)) {
+      b -= 2;  // "Workers' Party"
+    }
+    size_t e = h + 1;
+    // "Ministry of Foreign Affairs", "Bank of England".
+    while (e + 1 < tokens.size() && joins(e) && starts_upper(tokens[e + 1].text)) {
+      size_t f = e + 1;
+      while (f < tokens.size() && starts_upper(tokens[f].text)) ++f;
+      e = f;
+    }
+    if (e - b < 2 || !is_free(*spans, b, e)) continue;
+    TaggerSpan span;
+    span.sent = sent;
+    span.begin = b;
+    span.end = e;
+    span.type = EntityType::kOrg;
+    span.source = SpanSource::kOrgRule;
+    spans->push_back(span);
+    h = e - 1;
+  }
+}
+
+void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
+                       std::vector<TaggerSpan>* spans) {
+  if (article.labels.empty()) return;
+  const NerSentence& tokens = article.sentences[sent];
+  const std::vector<NerLabel>& labels = article.labels[sent];
+  auto kind = [](NerLabel l) { return (static_cast<int>(l) + 1) / 2; };  // 0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC
+  auto is_begin = [](NerLabel l) { return l != NerLabel::O && static_cast<int>(l) % 2 == 1; };
+  for (size_t i = 0; i < labels.size();) {
+    int k = kind(labels[i]);
+    if (k == 0) {
+      ++i;
+      continue;
+    }
+    size_t e = i + 1;
+    while (e < labels.size() && kind(labels[e]) == k && !is_begin(labels[e])) ++e;
+    TaggerSpan m;
+    m.sent = sent;
+    m.begin = i;
+    m.end = e;
+    m.source = SpanSource::kModel;
+    m.misc = k == 4;
+    m.type = k == 1 ? EntityType::kPerson : k == 2 ? EntityType::kOrg : EntityType::kPlace;
+    m.model_per = k == 1;
+    i = e;
+    // Possessive "'s" never belongs to a name.
+    while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
+
+    std::vector<TaggerSpan*> overlapping;
+    for (TaggerSpan& s : *spans) if (!s.dropped && s.overlaps(m)) overlapping.push_back(&s);
+    bool contains_all = !overlapping.empty();
+    bool same_extent = false;
+    for (TaggerSpan* s : overlapping) {
+      contains_all &= m.contains(*s);
+      same_extent |= s->begin == m.begin && s->end == m.end;
+    }
+    if (!overlapping.empty() && (!contains_all || same_extent)) {
+      // The rules' span stands; a PER label confirms a person span, and a model
+      // span over a first-name guess of the same extent overrides its type.
+      for (TaggerSpan* s : overlapping) {
+        if (m.model_per && s->type == EntityType::kPerson) s->model_per = true;
+        if (same_extent && s->source == SpanSource::kFirstName && !m.misc && m.type != EntityType::kPerson) {
+          s->type = m.type;
+          s->source = SpanSource::kModel;
+        }
+        if (same_extent && s->source == SpanSource::kOrgRule && m.misc) s->dropped = true;
+      }
+      continue;
+    }
+    if (!overlapping.empty()) {
+      // The model's span is longer: it wins unless it would swallow a titled person.
+      bool keep_rules = false;
+      for (TaggerSpan* s : overlapping) keep_rules |= s->source == SpanSource::kTitle && !m.model_per;
+      if (keep_rules) continue;
+      for (TaggerSpan* s : overlapping) s->dropped = true;
+    }
+    if (!m.misc) {
+      std::string surface = span_surface(article.text, tokens, m.begin, m.end);
+      auto aliases = gaz.lookup(surface);
+      if (!aliases.empty()) {
+        const GazAlias* pick = nullptr;
+        for (const GazAlias* a : aliases) {
+          if (!pick && gaz.entity(a->entity).type == m.type) pick = a;
+        }
+        apply_alias(pick ? pick : aliases.front(), gaz, &m);
+        m.source = SpanSource::kGazetteer;
+      }
+    }
+    spans->push_back(m);
+  }
+}
+
+void qualify_ministries(const ArticleTokens& article, const Gazetteer& gaz, std::vector<TaggerSpan>* spans) {
+  std::vector<TaggerSpan> added;
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kOrg || s.gaz_entity >= 0) continue;
+    const NerSentence& tokens = article.sentences[s.sent];
+    const auto& keys = article.keys[s.sent];
+    bool ministry = false;
+    for (size_t i = s.begin; i < s.end; ++i) ministry |= keys[i] == "ministry";
+    if (!ministry) continue;
+    // A leading demonym or country inside the span becomes its own place mention.
+    int country = -1;
+    auto m = gaz.match_at(tokens, keys, s.begin);
+    if (m && m->end < s.end) {
+      for (const GazAlias* a : m->aliases) {
+        if (country < 0 && gaz.entity(a->entity).kind == "country") {
+          country = a->entity;
+          TaggerSpan place = s;
+          place.end = m->end;
+          place.source = SpanSource::kGazetteer;
+          apply_alias(a, gaz, &place);
+          added.push_back(place);
+        }
+      }
+      if (country >= 0) {
+        s.begin = m->end;
+        if (s.begin < s.end && is_possessive(tokens[s.begin].text)) ++s.begin;
+      }
+    }
+    if (country < 0) {
+      // The country just before: "Japan's Foreign Ministry", "Japanese Foreign Ministry".
+      size_t before = s.begin;
+      if (before > 0 && is_possessive(tokens[before - 1].text)) --before;
+      for (const TaggerSpan& p : *spans) {
+        if (p.dropped || p.sent != s.sent || p.end != before || p.gaz_entity < 0) continue;
+        if (gaz.entity(p.gaz_entity).kind == "country") country = p.gaz_entity;
+      }
+    }
+    if (country >= 0 && s.begin < s.end) {
+      s.canonical = span_surface(article.text, tokens, s.begin, s.end) + " of " + gaz.entity(country).canonical;
+    }
+  }
+  spans->insert(spans->end(), added.begin(), added.end());
+}
+
+}  // namespace dossier

@@ -31,6 +31,14 @@ struct FileResult {
   size_t bytes = 0;
 };
 
+// READMEs and licence files sit in article folders (ours included) but are not news.
+bool is_project_boilerplate(const std::string& name) {
+  std::string lower = ascii_lower(name);
+  for (std::string_view stem : {"readme", "license", "licence", "changelog", "copying"})
+    if (lower.rfind(stem, 0) == 0 && (lower.size() == stem.size() || lower[stem.size()] == '.')) return true;
+  return false;
+}
+
 std::string display_path(const fs::path& p) {
   std::string s = p.string();
   repair_utf8(s);  // file names in other encodings still print and store as UTF-8
@@ -130,6 +138,10 @@ Status list_article_files(const std::string& dir, const std::string& exclude, st
     if (!it->is_regular_file(ec)) {
       if (it->is_symlink(ec) && !fs::exists(p, ec))
         unreadable->push_back({display_path(p), "broken symbolic link; skipped"});
+      continue;
+    }
+    if (is_project_boilerplate(name)) {
+      unreadable->push_back({display_path(p), "looks like a README/LICENSE file, not an article; skipped"});
       continue;
     }
     files->push_back(p.string());

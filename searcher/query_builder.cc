@@ -1,6 +1,7 @@
 #include "searcher/query_builder.h"
 
 #include <memory>
+#include <set>
 
 #include "common/entity_names.h"
 #include "common/schema.h"
@@ -76,23 +77,30 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
   std::vector<EntityResolution>* log_;
 };
 
-// Trailing wildcards expand over the stemmed vocabulary the indexer writes:
-// "negotiat*" matches both Z-terms starting "negotiat" and those starting with
-// its stem "negoti" (from "negotiations").
+// Trailing wildcards: "negotiat*" means words starting "negotiat". The index
+// holds stems ("Znegoti"), so the words come from the spelling table (every word
+// indexed, unstemmed) and each maps to its stem term; without spelling data the
+// prefix expands over the stems themselves.
 class WildcardFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit WildcardFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+  WildcardFieldProcessor(const Xapian::Database& db, std::string prefix) : db_(db), prefix_(std::move(prefix)) {}
   Xapian::Query operator()(const std::string& value) override {
     std::string word = normalize_word(value);
     if (word.empty()) return Xapian::Query::MatchNothing;
     std::string base = "Z" + prefix_;
-    std::vector<Xapian::Query> alternatives;
+    std::set<std::string> terms;
+    Xapian::Stem stem("en");
+    Xapian::TermIterator it = db_.spellings_begin();
+    it.skip_to(word);
+    for (; it != db_.spellings_end() && terms.size() < kMaxWildcardExpansion; ++it) {
+      const std::string w = *it;
+      if (w.compare(0, word.size(), word) != 0) break;
+      std::string term = base + stem(w);
+      if (db_.term_exists(term)) terms.insert(term);
+    }
+    std::vector<Xapian::Query> alternatives(terms.begin(), terms.end());
     alternatives.emplace_back(Xapian::Query::OP_WILDCARD, base + word, kMaxWildcardExpansion,
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    std::string stem = Xapian::Stem("en")(word);
-    if (stem != word)
-      alternatives.emplace_back(Xapian::Query::OP_WILDCARD, base + stem, kMaxWildcardExpansion,
-                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     std::string folded = fold_diacritics(word);
     if (folded != word)
       alternatives.emplace_back(Xapian::Query::OP_WILDCARD, base + folded, kMaxWildcardExpansion,
@@ -101,6 +109,7 @@ class WildcardFieldProcessor : public Xapian::FieldProcessor {
   }
 
  private:
+  Xapian::Database db_;
   std::string prefix_;
 };
 
@@ -146,6 +155,26 @@ std::string prepare_query_text(const std::string& query) {
   return out;
 }
 
+// True when some plain word of the query has no stem in the index: only then is
+// a spelling suggestion worth showing (the query parser's own check looks for
+// unstemmed terms, which this index does not hold).
+bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
+  Xapian::Stem stem("en");
+  bool unknown = false;
+  size_t start = 0;
+  while (start < query.size() && !unknown) {
+    size_t end = query.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = query.size();
+    std::string token = query.substr(start, end - start);
+    start = end + 1;
+    if (token.find(':') != std::string::npos || token.find('*') != std::string::npos || is_operator_word(token)) continue;
+    for_each_word(token, [&](const Word& w) {
+      if (!w.is_cjk && !db.term_exists("Z" + stem(w.norm))) unknown = true;
+    });
+  }
+  return unknown;
+}
+
 size_t count_words(const std::string& s) {
   size_t n = 0;
   bool in_word = false;
@@ -178,8 +207,8 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
   qp.add_boolean_prefix("person", new EntityFieldProcessor(db, EntityType::kPerson, &out->resolutions));
   qp.add_boolean_prefix("org", new EntityFieldProcessor(db, EntityType::kOrg, &out->resolutions));
   qp.add_boolean_prefix("place", new EntityFieldProcessor(db, EntityType::kPlace, &out->resolutions));
-  qp.add_prefix("xwild", new WildcardFieldProcessor(""));
-  qp.add_prefix("xwildtitle", new WildcardFieldProcessor(std::string(schema::kTitle)));
+  qp.add_prefix("xwild", new WildcardFieldProcessor(db, ""));
+  qp.add_prefix("xwildtitle", new WildcardFieldProcessor(db, std::string(schema::kTitle)));
   qp.add_rangeprocessor(new DateRangeProcessor());
 
   Xapian::Query query = Xapian::Query::MatchAll;
@@ -189,7 +218,7 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
                      Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
       query = qp.parse_query(prepare_query_text(text), flags);
-      out->corrected = qp.get_corrected_query_string();
+      if (has_unknown_word(db, text)) out->corrected = qp.get_corrected_query_string();
     } catch (const Xapian::QueryParserError& e) {
       return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
     } catch (const Xapian::Error& e) {

@@ -102,6 +102,8 @@ std::vector<ConllSpan> tag_conll_document(const EntityTagger& tagger, const Conl
     if (p == positions.size()) break;
     size_t q = p;
     while (q + 1 < positions.size() && positions[q + 1].begin < m.end && positions[q + 1].sent == positions[p].sent) ++q;
+    // A mention inside one CoNLL token ("Israel" of "Israel-PLO") is not a CoNLL span.
+    if (positions[p].begin != m.begin || positions[q].end != m.end) continue;
     std::string type = m.demonym ? "MISC"
                        : m.type == EntityType::kPerson ? "PER"
                        : m.type == EntityType::kOrg    ? "ORG"

@@ -108,7 +108,16 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
     }
   }
 
-  // 3. One-word mentions.
+  // 3. One-word mentions. A model span of another type that repeats a family
+  // name is that person ("South Korea's Park" read as a place).
+  for (TaggerSpan& span : *spans) {
+    if (span.dropped || span.misc || span.type == EntityType::kPerson || span.source != SpanSource::kModel ||
+        span.size() != 1 || span.gaz_entity >= 0) {
+      continue;
+    }
+    if (families.count(article.keys[span.sent][span.begin])) span.type = EntityType::kPerson;
+  }
+  //     One-word mentions.
   for (TaggerSpan& span : *spans) {
     if (span.dropped || span.misc || span.type != EntityType::kPerson) continue;
     const NerSentence& sent = article.sentences[span.sent];

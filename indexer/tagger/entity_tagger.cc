@@ -53,7 +53,7 @@ class RuleAndModelTagger : public EntityTagger {
 ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
   ArticleTokens article;
   article.text = text;
-  article.sentences = tokenize_for_ner(text);
+  article.sentences = tokenize_for_ner(text, gazetteer_.hyphen_splitter());
   article.keys.resize(article.sentences.size());
   article.all_caps.resize(article.sentences.size());
   for (size_t s = 0; s < article.sentences.size(); ++s) {

@@ -77,7 +77,21 @@ int Gazetteer::add_entity(GazEntity e) {
 void Gazetteer::add_alias(int entity, std::string_view alias, bool demonym) {
   alias = trim(alias);
   if (alias.empty()) return;
-  std::vector<NerToken> tokens = tokenize_phrase(alias);
+  pending_.push_back(PendingAlias{entity, std::string(alias), demonym});
+  if (entities_[entity].type == EntityType::kPlace && alias.find(' ') == std::string_view::npos &&
+      alias.find('-') == std::string_view::npos && alias.size() >= 3) {
+    place_words_.insert(token_key(alias));
+  }
+}
+
+void Gazetteer::index_pending_aliases() {
+  for (const PendingAlias& p : pending_) index_alias(p.entity, p.alias, p.demonym);
+  pending_.clear();
+  pending_.shrink_to_fit();
+}
+
+void Gazetteer::index_alias(int entity, std::string_view alias, bool demonym) {
+  std::vector<NerToken> tokens = tokenize_phrase(alias, hyphen_splitter_);
   if (tokens.empty()) return;
   std::string key = join_keys(tokens);
   auto& list = aliases_[key];
@@ -129,7 +143,7 @@ Status Gazetteer::load_persons(const std::string& path) {
   return for_each_row(path, [&](const std::vector<std::string>& f) {
     if (f.empty() || f[0].empty()) return;
     GazEntity e{EntityType::kPerson, f[0], "", f.size() > 3 ? f[3] : "", f.size() > 2 ? f[2] : "", false};
-    std::vector<NerToken> name = tokenize_phrase(f[0]);
+    std::vector<NerToken> name = tokenize_phrase(f[0], hyphen_splitter_);
     if (f.size() > 4 && !f[4].empty()) {
       e.eastern_order = ascii_lower(f[4]) == "eastern";
     } else {
@@ -182,13 +196,23 @@ Status Gazetteer::Load(const std::string& dir) {
     const char* name;
     Status (Gazetteer::*load)(const std::string&);
   };
-  for (File f : {File{"countries.tsv", &Gazetteer::load_countries}, File{"places.tsv", &Gazetteer::load_places},
-                 File{"orgs.tsv", &Gazetteer::load_orgs}, File{"persons.tsv", &Gazetteer::load_persons}}) {
+  // Places first: their one-word names decide hyphen splitting for everything after.
+  for (File f : {File{"countries.tsv", &Gazetteer::load_countries}, File{"places.tsv", &Gazetteer::load_places}}) {
     std::string path = dir + "/" + f.name;
     if (!fs::exists(path)) continue;
     Status s = (this->*f.load)(path);
     if (!s.ok()) return s;
   }
+  hyphen_splitter_ = [this](std::string_view left, std::string_view right) {
+    return place_words_.count(token_key(left)) > 0 || place_words_.count(token_key(right)) > 0;
+  };
+  for (File f : {File{"orgs.tsv", &Gazetteer::load_orgs}, File{"persons.tsv", &Gazetteer::load_persons}}) {
+    std::string path = dir + "/" + f.name;
+    if (!fs::exists(path)) continue;
+    Status s = (this->*f.load)(path);
+    if (!s.ok()) return s;
+  }
+  index_pending_aliases();
   return Status::OK();
 }
 
@@ -226,7 +250,7 @@ std::optional<GazMatch> Gazetteer::match_at(const std::vector<NerToken>& tokens,
 }
 
 std::vector<const GazAlias*> Gazetteer::lookup(std::string_view phrase) const {
-  std::vector<NerToken> tokens = tokenize_phrase(phrase);
+  std::vector<NerToken> tokens = tokenize_phrase(phrase, hyphen_splitter_);
   std::vector<const GazAlias*> out;
   if (tokens.empty()) return out;
   std::vector<std::string> keys;

@@ -65,9 +65,17 @@ class Gazetteer {
 
   size_t size() const { return entities_.size(); }
 
+  // Splits "Korea-Russia" and "Israel-Hamas" (a known place or demonym on either
+  // side of the hyphen) but not "Jean-Philippe"; used for text and aliases alike.
+  const HyphenSplitter& hyphen_splitter() const { return hyphen_splitter_; }
+
  private:
   int add_entity(GazEntity e);
+  // Aliases are queued while files load and indexed once the place words that
+  // drive hyphen splitting are known.
   void add_alias(int entity, std::string_view alias, bool demonym);
+  void index_alias(int entity, std::string_view alias, bool demonym);
+  void index_pending_aliases();
   Status load_countries(const std::string& path);
   Status load_places(const std::string& path);
   Status load_orgs(const std::string& path);
@@ -81,6 +89,14 @@ class Gazetteer {
   std::unordered_set<std::string> first_names_;
   std::unordered_set<std::string> titles_;        // joined keys
   std::unordered_map<std::string, int> max_title_tokens_by_first_;
+  struct PendingAlias {
+    int entity;
+    std::string alias;
+    bool demonym;
+  };
+  std::vector<PendingAlias> pending_;
+  std::unordered_set<std::string> place_words_;  // one-word place names and demonyms
+  HyphenSplitter hyphen_splitter_;
 };
 
 }  // namespace dossier

@@ -80,9 +80,12 @@ std::string straight_quotes(std::string_view s) {
   return out;
 }
 
+std::string ascii_lower_copy(std::string_view s);
+
 class ChunkSplitter {
  public:
-  ChunkSplitter(std::string_view text, std::vector<NerToken>* out) : text_(text), out_(out) {}
+  ChunkSplitter(std::string_view text, std::vector<NerToken>* out, const HyphenSplitter& hyphens)
+      : text_(text), out_(out), hyphens_(hyphens) {}
 
   void split(size_t b, size_t e) {
     // Leading openers, except a chunk that is itself a clitic ("'s" in CoNLL text).
@@ -178,8 +181,14 @@ class ChunkSplitter {
       std::string_view left = core.substr(0, i), right = core.substr(i + 1);
       size_t right_len = right.find('-');
       if (right_len == std::string_view::npos) right_len = right.size();
-      if (starts_upper(left) && starts_upper(right) && right_len >= 2 &&
-          (left.size() >= 3 || left.ends_with('.'))) {
+      if (!starts_upper(left) || !starts_upper(right) || right_len < 2) continue;
+      size_t left_start = left.rfind('-');
+      std::string_view left_part = left_start == std::string_view::npos ? left : left.substr(left_start + 1);
+      bool split_here = left.ends_with('.') && is_abbreviation(left);
+      if (!split_here && hyphens_) {
+        split_here = hyphens_(ascii_lower_copy(left_part), ascii_lower_copy(right.substr(0, right_len)));
+      }
+      if (split_here) {
         emit(b, b + i);
         emit(b + i, b + i + 1);
         split_hyphens(b + i + 1, e);
@@ -200,7 +209,14 @@ class ChunkSplitter {
 
   std::string_view text_;
   std::vector<NerToken>* out_;
+  const HyphenSplitter& hyphens_;
 };
+
+std::string ascii_lower_copy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
 
 bool is_sentence_final(std::string_view t) {
   return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6";
@@ -237,9 +253,9 @@ bool is_abbreviation(std::string_view token) {
   return false;
 }
 
-std::vector<NerToken> tokenize_phrase(std::string_view phrase) {
+std::vector<NerToken> tokenize_phrase(std::string_view phrase, const HyphenSplitter& hyphens) {
   std::vector<NerToken> tokens;
-  ChunkSplitter splitter(phrase, &tokens);
+  ChunkSplitter splitter(phrase, &tokens, hyphens);
   size_t i = 0, n = phrase.size(), sp = 0;
   while (i < n) {
     while (i < n && is_space_at(phrase, i, &sp)) i += sp;
@@ -250,10 +266,10 @@ std::vector<NerToken> tokenize_phrase(std::string_view phrase) {
   return tokens;
 }
 
-std::vector<NerSentence> tokenize_for_ner(std::string_view text) {
+std::vector<NerSentence> tokenize_for_ner(std::string_view text, const HyphenSplitter& hyphens) {
   std::vector<NerToken> tokens;
   std::vector<size_t> paragraph_starts;  // token indices that follow a blank line
-  ChunkSplitter splitter(text, &tokens);
+  ChunkSplitter splitter(text, &tokens, hyphens);
   size_t i = 0, n = text.size(), sp = 0;
   while (i < n) {
     int newlines = 0;

@@ -135,7 +135,9 @@ void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& g
 
 void find_first_name_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                            std::vector<TaggerSpan>* spans) {
-  if (article.all_caps[sent]) return;
+  // With a model, its PER spans (which already see first-name features) are
+  // better bounded than this rule ("Finn Juha Kankkunen").
+  if (article.all_caps[sent] || !article.labels.empty()) return;
   const NerSentence& tokens = article.sentences[sent];
   const auto& keys = article.keys[sent];
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -161,6 +163,7 @@ void find_first_name_spans(const ArticleTokens& article, int sent, const Gazette
 }
 
 void find_org_rule_spans(const ArticleTokens& article, int sent, std::vector<TaggerSpan>* spans) {
+  if (!article.labels.empty()) return;  // the model's ORG spans are better bounded
   const NerSentence& tokens = article.sentences[sent];
   const auto& keys = article.keys[sent];
   auto joins = [&](size_t i) {
@@ -232,23 +235,34 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
       same_extent |= s->begin == m.begin && s->end == m.end;
     }
     if (!overlapping.empty() && (!contains_all || same_extent)) {
-      // The rules' span stands; a PER label confirms a person span, and a model
-      // span over a first-name guess of the same extent overrides its type.
       for (TaggerSpan* s : overlapping) {
-        if (m.model_per && s->type == EntityType::kPerson) s->model_per = true;
-        if (same_extent && s->source == SpanSource::kFirstName && !m.misc && m.type != EntityType::kPerson) {
-          s->type = m.type;
-          s->source = SpanSource::kModel;
+        if (m.model_per && s->type == EntityType::kPerson) {
+          s->model_per = true;
+          // The model bounds names better than the title rule ("Sheikh Hasina").
+          if (s->source == SpanSource::kTitle && m.begin >= s->begin && overlapping.size() == 1) {
+            s->begin = m.begin;
+            s->end = m.end;
+          }
         }
-        if (same_extent && s->source == SpanSource::kOrgRule && m.misc) s->dropped = true;
+        // Same tokens: a city the model reads as an organization is a sports team
+        // or a newsroom ("NEW YORK 72 53"); countries stay places ("Japan said").
+        bool city_as_org = s->type == EntityType::kPlace && m.type == EntityType::kOrg &&
+                           (s->gaz_entity < 0 || gaz.entity(s->gaz_entity).kind != "country");
+        bool guess_retyped = s->source != SpanSource::kGazetteer && s->source != SpanSource::kTitle;
+        if (same_extent && !m.misc && s->type != m.type && !s->demonym && (city_as_org || guess_retyped) &&
+            s->begin == m.begin && s->end == m.end) {
+          s->type = m.type;
+          if (s->gaz_entity >= 0 && gaz.entity(s->gaz_entity).type != m.type) {
+            s->gaz_entity = -1;
+            s->canonical.clear();
+          }
+        }
       }
       continue;
     }
     if (!overlapping.empty()) {
-      // The model's span is longer: it wins unless it would swallow a titled person.
-      bool keep_rules = false;
-      for (TaggerSpan* s : overlapping) keep_rules |= s->source == SpanSource::kTitle && !m.model_per;
-      if (keep_rules) continue;
+      // The model's span is longer ("Bank of Japan" over "Japan", "General Motors"
+      // over a title rule's "Motors"): it wins.
       for (TaggerSpan* s : overlapping) s->dropped = true;
     }
     if (!m.misc) {
@@ -290,10 +304,7 @@ void qualify_ministries(const ArticleTokens& article, const Gazetteer& gaz, std:
           added.push_back(place);
         }
       }
-      if (country >= 0) {
-        s.begin = m->end;
-        if (s.begin < s.end && is_possessive(tokens[s.begin].text)) ++s.begin;
-      }
+
     }
     if (country < 0) {
       // The country just before: "Japan's Foreign Ministry", "Japanese Foreign Ministry".
@@ -304,8 +315,14 @@ void qualify_ministries(const ArticleTokens& article, const Gazetteer& gaz, std:
         if (gaz.entity(p.gaz_entity).kind == "country") country = p.gaz_entity;
       }
     }
-    if (country >= 0 && s.begin < s.end) {
-      s.canonical = span_surface(article.text, tokens, s.begin, s.end) + " of " + gaz.entity(country).canonical;
+    if (country >= 0) {
+      size_t name_begin = s.begin;
+      if (m && m->end < s.end && m->begin == s.begin) name_begin = m->end;
+      if (name_begin < s.end && is_possessive(tokens[name_begin].text)) ++name_begin;
+      if (name_begin < s.end) {
+        s.canonical =
+            span_surface(article.text, tokens, name_begin, s.end) + " of " + gaz.entity(country).canonical;
+      }
     }
   }
   spans->insert(spans->end(), added.begin(), added.end());

@@ -33,9 +33,10 @@ void find_org_rule_spans(const ArticleTokens& article, int sent, std::vector<Tag
 void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                        std::vector<TaggerSpan>* spans);
 
-// Splits a leading demonym off organization spans ("Japanese" + "Foreign
-// Ministry") and names ministries after the country before them: "Japan's Foreign
-// Ministry" and "the Japanese Foreign Ministry" -> "Foreign Ministry of Japan".
+// Names ministries after their country: "Japan's Foreign Ministry" and "the
+// Japanese Foreign Ministry" -> "Foreign Ministry of Japan" (one canonical form for
+// both). A demonym inside the organization span ("Japanese Foreign Ministry", as
+// CoNLL bounds it) also yields a nested place mention for the country.
 void qualify_ministries(const ArticleTokens& article, const Gazetteer& gaz, std::vector<TaggerSpan>* spans);
 
 }  // namespace dossier

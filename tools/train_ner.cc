@@ -33,6 +33,7 @@ struct Options {
   int min_count = 1;
   float prune = 0.0f;
   unsigned seed = 1;
+  bool domain_copies = false;
 };
 
 // Scores a model on labelled sentences; also returns tokens per second.
@@ -63,7 +64,11 @@ int Train(const Options& o, const NerLexicon& lexicon, const std::vector<const s
           int epochs, const std::vector<LabeledSentence>* holdout, std::shared_ptr<SequenceWeights>* final_weights) {
   const auto start = Clock::now();
   SequenceTrainer trainer(&lexicon);
-  for (const auto* c : corpora) trainer.AddCorpus(*c);
+  // Domains: CoNLL is the one tagged like (SequenceTrainer::kTaggingDomain); GMB
+  // gets its own feature copies when --domain-copies is on.
+  for (size_t i = 0; i < corpora.size(); ++i) {
+    trainer.AddCorpus(*corpora[i], o.domain_copies ? static_cast<uint8_t>(i + 1) : 0);
+  }
   trainer.PruneRareFeatures(o.min_count);
   std::fprintf(stderr, "  %zu tokens, %zu features, extracted in %.1fs\n", trainer.num_tokens(),
                trainer.num_features(), Seconds(start));
@@ -161,6 +166,7 @@ int main(int argc, char** argv) {
   app.add_option("--min-count", o.min_count, "drop features seen fewer times in training");
   app.add_option("--prune", o.prune, "drop weights smaller than this in the saved model");
   app.add_option("--seed", o.seed, "shuffling seed");
+  app.add_flag("--domain-copies", o.domain_copies, "give each corpus private copies of the features");
   CLI11_PARSE(app, argc, argv);
   std::string command_line = "train_ner";
   for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];

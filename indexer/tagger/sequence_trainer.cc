@@ -1,6 +1,7 @@
 #include "indexer/tagger/sequence_trainer.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -11,10 +12,12 @@ namespace {
 constexpr uint32_t kDropped = std::numeric_limits<uint32_t>::max();
 }
 
-uint32_t SequenceTrainer::IdOf(uint64_t key) {
+uint32_t SequenceTrainer::IdOf(uint64_t key, uint64_t base_key, uint8_t domain) {
   auto [it, inserted] = id_of_key_.try_emplace(key, static_cast<uint32_t>(key_of_id_.size()));
   if (inserted) {
     key_of_id_.push_back(key);
+    base_key_of_id_.push_back(domain ? base_key : key);
+    domain_of_id_.push_back(domain);
     count_.push_back(0);
     weights_.resize(weights_.size() + kNumNerLabels, 0.0f);
     sums_.resize(sums_.size() + kNumNerLabels, 0.0);
@@ -23,7 +26,15 @@ uint32_t SequenceTrainer::IdOf(uint64_t key) {
   return it->second;
 }
 
-void SequenceTrainer::AddCorpus(const std::vector<LabeledSentence>& sentences) {
+namespace {
+uint64_t DomainCopy(uint64_t key, uint8_t domain) {
+  uint64_t h = key ^ (0x2545f4914f6cdd1dULL * (domain + 1));
+  h ^= h >> 29; h *= 0xbf58476d1ce4e5b9ULL; h ^= h >> 32;
+  return h;
+}
+}  // namespace
+
+void SequenceTrainer::AddCorpus(const std::vector<LabeledSentence>& sentences, uint8_t domain) {
   std::vector<std::vector<uint64_t>> keys;
   std::vector<TokenIds> ids;
   for (const LabeledSentence& s : sentences) {
@@ -35,6 +46,11 @@ void SequenceTrainer::AddCorpus(const std::vector<LabeledSentence>& sentences) {
         const uint32_t id = IdOf(k);
         ++count_[id];
         feats_.push_back(id);
+        if (domain) {
+          const uint32_t copy = IdOf(DomainCopy(k, domain), k, domain);
+          ++count_[copy];
+          feats_.push_back(copy);
+        }
       }
       feat_begin_.push_back(feats_.size());
       gold_.push_back(s.labels[i]);
@@ -53,12 +69,15 @@ void SequenceTrainer::AddCorpus(const std::vector<LabeledSentence>& sentences) {
 void SequenceTrainer::PruneRareFeatures(int min_count) {
   if (min_count <= 1) return;
   std::vector<uint32_t> new_id(key_of_id_.size(), kDropped);
-  std::vector<uint64_t> kept_keys;
+  std::vector<uint64_t> kept_keys, kept_base;
+  std::vector<uint8_t> kept_domain;
   std::vector<uint32_t> kept_counts;
   for (size_t id = 0; id < key_of_id_.size(); ++id) {
     if (count_[id] >= static_cast<uint32_t>(min_count)) {
       new_id[id] = static_cast<uint32_t>(kept_keys.size());
       kept_keys.push_back(key_of_id_[id]);
+      kept_base.push_back(base_key_of_id_[id]);
+      kept_domain.push_back(domain_of_id_[id]);
       kept_counts.push_back(count_[id]);
     }
   }
@@ -74,6 +93,8 @@ void SequenceTrainer::PruneRareFeatures(int min_count) {
   feats_ = std::move(feats);
   feat_begin_ = std::move(begin);
   key_of_id_ = std::move(kept_keys);
+  base_key_of_id_ = std::move(kept_base);
+  domain_of_id_ = std::move(kept_domain);
   count_ = std::move(kept_counts);
   id_of_key_.clear();
   for (size_t id = 0; id < key_of_id_.size(); ++id) id_of_key_[key_of_id_[id]] = static_cast<uint32_t>(id);
@@ -134,19 +155,32 @@ size_t SequenceTrainer::Epoch(std::mt19937* rng) {
 }
 
 std::shared_ptr<SequenceWeights> SequenceTrainer::Averaged(float min_abs_weight) const {
-  auto out = std::make_shared<SequenceWeights>();
   const double total = std::max<uint32_t>(now_, 1);
-  float row[kNumNerLabels];
+  std::unordered_map<uint64_t, std::array<float, kNumNerLabels>> folded;
   for (size_t id = 0; id < key_of_id_.size(); ++id) {
+    if (domain_of_id_[id] != 0 && domain_of_id_[id] != kTaggingDomain) continue;
+    std::array<float, kNumNerLabels> row;
     bool any = false;
     for (int l = 0; l < kNumNerLabels; ++l) {
       const size_t k = id * kNumNerLabels + l;
       const double sum = sums_[k] + static_cast<double>(now_ - stamps_[k]) * weights_[k];
       row[l] = static_cast<float>(sum / total);
-      if (std::fabs(row[l]) < min_abs_weight) row[l] = 0;
       any |= row[l] != 0;
     }
-    if (any) out->Set(key_of_id_[id], row);
+    if (!any) continue;
+    auto [it, inserted] = folded.try_emplace(base_key_of_id_[id], row);
+    if (!inserted) {
+      for (int l = 0; l < kNumNerLabels; ++l) it->second[l] += row[l];
+    }
+  }
+  auto out = std::make_shared<SequenceWeights>();
+  for (auto& [key, row] : folded) {
+    bool any = false;
+    for (float& w : row) {
+      if (std::fabs(w) < min_abs_weight) w = 0;
+      any |= w != 0;
+    }
+    if (any) out->Set(key, row.data());
   }
   return out;
 }

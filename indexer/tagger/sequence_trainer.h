@@ -20,8 +20,13 @@ class SequenceTrainer {
  public:
   explicit SequenceTrainer(const NerLexicon* lexicon) : lexicon_(lexicon) {}
 
-  // Extracts and keeps the features of the sentences.
-  void AddCorpus(const std::vector<LabeledSentence>& sentences);
+  // Extracts and keeps the features of the sentences. With domain > 0 every static
+  // feature also gets a copy private to that domain ("frustratingly easy domain
+  // adaptation", Daume 2007), so corpora with different annotation conventions
+  // share what they agree on. Tagging uses the shared weights plus those of
+  // kTaggingDomain, folded together by Averaged().
+  static constexpr uint8_t kTaggingDomain = 1;
+  void AddCorpus(const std::vector<LabeledSentence>& sentences, uint8_t domain);
   // Drops static features seen fewer than min_count times; call once after the
   // corpora are added and before the first Epoch.
   void PruneRareFeatures(int min_count);
@@ -29,19 +34,22 @@ class SequenceTrainer {
   // One pass over all sentences in a shuffled order; returns the token error count.
   size_t Epoch(std::mt19937* rng);
 
-  // The averaged weights so far, omitting weights with |w| < min_abs_weight.
+  // The averaged weights so far (shared + kTaggingDomain copies summed per feature,
+  // other domains dropped), omitting weights with |w| < min_abs_weight.
   std::shared_ptr<SequenceWeights> Averaged(float min_abs_weight) const;
 
   size_t num_features() const { return key_of_id_.size(); }
   size_t num_tokens() const { return gold_.size(); }
 
  private:
-  uint32_t IdOf(uint64_t key);  // creates the feature when new
+  uint32_t IdOf(uint64_t key, uint64_t base_key = 0, uint8_t domain = 0);  // creates the feature when new
   void Update(uint32_t id, int label, float delta);
 
   const NerLexicon* lexicon_;
   std::unordered_map<uint64_t, uint32_t> id_of_key_;
   std::vector<uint64_t> key_of_id_;
+  std::vector<uint64_t> base_key_of_id_;  // the shared feature a domain copy belongs to
+  std::vector<uint8_t> domain_of_id_;     // 0: shared
   std::vector<uint32_t> count_;       // gold-corpus occurrences per feature
   // Per token (all sentences concatenated): static feature ids in
   // feats_[feat_begin_[t] .. feat_begin_[t + 1]), gold label, history inputs.

@@ -16,6 +16,19 @@ int main(int argc, char** argv) {
   dossier::register_stats_command(app);
   dossier::register_tag_command(app);
   dossier::register_eval_ner_command(app);
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string name = argv[1];
+    bool known = false;
+    std::string names;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      known = known || sub->get_name() == name;
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (!known) {
+      std::cerr << "dossier: error: unknown command '" << name << "'; choose from " << names << std::endl;
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -34,6 +34,19 @@ icu::Transliterator* latin_ascii() {
   return t.get();
 }
 
+bool has_valid_multibyte_utf8(std::string_view s) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    if (p[i] < 0x80) { ++i; continue; }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0 && i - start > 1) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_ascii(std::string_view s) {
@@ -121,6 +134,14 @@ std::string to_utf8(std::string_view bytes, std::string* encoding) {
   if (is_valid_utf8(bytes)) {
     if (encoding) *encoding = "UTF-8";
     return std::string(bytes);
+  }
+  // Valid multi-byte sequences alongside invalid bytes mean broken UTF-8 (a
+  // scraper's cut or a stray byte), not a legacy encoding: repair, don't convert.
+  if (has_valid_multibyte_utf8(bytes)) {
+    std::string s(bytes);
+    repair_utf8(s);
+    if (encoding) *encoding = "UTF-8 (repaired)";
+    return s;
   }
   UErrorCode status = U_ZERO_ERROR;
   std::string charset;

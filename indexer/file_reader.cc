@@ -1,5 +1,6 @@
 #include "indexer/file_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -162,6 +163,8 @@ ReadResult read_article_file(const std::string& path, const FileReadOptions& opt
     out.status = Status::Unsupported("binary content, not " + format + " text; skipped as unsupported format");
     return out;
   }
+  if (size_t nuls = std::count(bytes.begin(), bytes.end(), '\0'))
+    out.warnings.push_back({shown, 0, std::to_string(nuls) + " NUL bytes replaced with U+FFFD"});
   std::string encoding;
   std::string text = to_utf8(bytes, &encoding);
   bytes.clear();

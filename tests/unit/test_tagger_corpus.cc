@@ -1,0 +1,84 @@
+// Acceptance tests of the entity tagger on real news (../shared/corpora, skipped
+// when absent) with the project's data/ gazetteers and model.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "indexer/tagger/conll_eval.h"
+#include "indexer/tagger/entity_tagger.h"
+
+using namespace dossier;
+
+namespace {
+
+std::unique_ptr<EntityTagger> project_tagger() {
+  std::unique_ptr<EntityTagger> t;
+  Status s = EntityTagger::Load(DOSSIER_DATA_DIR, &t);
+  REQUIRE_MESSAGE(s.ok(), s.message());
+  if (!t->has_model()) MESSAGE("tagger without model: " << t->load_note());
+  return t;
+}
+
+std::set<std::string> names(const TagResult& r, EntityType type) {
+  std::set<std::string> out;
+  for (const auto& e : r.entities) if (e.type == type) out.insert(e.canonical);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: seed article gives exactly the expected persons") {
+  std::string path = std::string(DOSSIER_SHARED_CORPORA) + "/seed/kyodo-2023-11-14-trilateral-apec.txt";
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("skipped: " << path << " not found");
+    return;
+  }
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto tagger = project_tagger();
+  TagResult r = tagger->tag(text.str());
+  CHECK(names(r, EntityType::kPerson) ==
+        std::set<std::string>{"Antony Blinken", "Yoko Kamikawa", "Park Jin", "Joe Biden", "Xi Jinping"});
+  std::set<std::string> places = names(r, EntityType::kPlace);
+  for (const char* p : {"United States", "Japan", "South Korea", "North Korea", "China", "Russia", "Ukraine",
+                        "Israel", "Gaza Strip", "San Francisco"}) {
+    CHECK_MESSAGE(places.count(p), "missing place " << p);
+  }
+  std::set<std::string> orgs = names(r, EntityType::kOrg);
+  for (const char* o : {"APEC", "Group of Seven", "Hamas", "State Department"}) {
+    CHECK_MESSAGE(orgs.count(o), "missing org " << o);
+  }
+  // Short mentions joined their full names.
+  for (const auto& e : r.entities) {
+    if (e.canonical == "Antony Blinken") CHECK(e.mentions >= 5);
+    if (e.canonical == "Park Jin") CHECK(e.mentions >= 4);
+  }
+}
+
+TEST_CASE("tagger: CoNLL-2003 valid regression floor") {
+  std::string path = std::string(DOSSIER_SHARED_CORPORA) + "/conll2003/valid.txt";
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("skipped: " << path << " not found");
+    return;
+  }
+  std::vector<ConllDocument> docs;
+  REQUIRE(read_conll_file(path, &docs).ok());
+  auto tagger = project_tagger();
+  NerEvaluation eval = evaluate_conll(*tagger, docs);
+  MESSAGE("valid: PER F1 " << eval.by_type["PER"].f1() << ", ORG F1 " << eval.by_type["ORG"].f1() << ", LOC F1 "
+                           << eval.by_type["LOC"].f1() << ", overall F1 " << eval.overall.f1());
+  if (tagger->has_model()) {
+    CHECK(eval.by_type["PER"].f1() >= 0.92);
+    CHECK(eval.overall.f1() >= 0.85);
+  } else {
+    // Gazetteers and rules alone: a floor that catches regressions in the rules.
+    CHECK(eval.by_type["PER"].f1() >= 0.70);
+    CHECK(eval.by_type["LOC"].f1() >= 0.75);
+    CHECK(eval.overall.f1() >= 0.60);
+  }
+}

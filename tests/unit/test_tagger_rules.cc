@@ -1,0 +1,160 @@
+// Tests for the entity tagger's rule families on hand-written sentences, with the
+// small test gazetteer in tests/data/tagger (no model: gazetteer + rules only).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "common/entity_names.h"
+#include "indexer/tagger/entity_tagger.h"
+
+using namespace dossier;
+
+namespace {
+
+const EntityTagger& test_tagger() {
+  static std::unique_ptr<EntityTagger> tagger = [] {
+    std::unique_ptr<EntityTagger> t;
+    Status s = EntityTagger::Load(std::string(DOSSIER_SOURCE_DIR) + "/tests/data/tagger", &t);
+    REQUIRE_MESSAGE(s.ok(), s.message());
+    return t;
+  }();
+  return *tagger;
+}
+
+std::set<std::string> names(const TagResult& r, EntityType type) {
+  std::set<std::string> out;
+  for (const auto& e : r.entities) if (e.type == type) out.insert(e.canonical);
+  return out;
+}
+
+const Mention* find_mention(const TagResult& r, std::string_view surface, size_t nth = 0) {
+  for (const auto& m : r.mentions) {
+    if (m.surface == surface && nth-- == 0) return &m;
+  }
+  return nullptr;
+}
+
+int count_of(const TagResult& r, std::string_view canonical) {
+  for (const auto& e : r.entities) if (e.canonical == canonical) return e.mentions;
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: loads without a model and says so") {
+  const EntityTagger& t = test_tagger();
+  CHECK_FALSE(t.has_model());
+  CHECK(t.load_note().find("ner.model") != std::string::npos);
+  std::unique_ptr<EntityTagger> missing;
+  CHECK_FALSE(EntityTagger::Load("/nonexistent/dossier-data", &missing).ok());
+}
+
+TEST_CASE("tagger: titles give a role and are stripped from the name") {
+  TagResult r = test_tagger().tag(
+      "U.S. Secretary of State Antony Blinken met reporters. Mr. Blinken said talks went well. "
+      "Foreign Minister Mary Hanlon agreed.");
+  const Mention* full = find_mention(r, "Antony Blinken");
+  REQUIRE(full);
+  CHECK(full->role == "Secretary of State");
+  const Mention* short_form = find_mention(r, "Blinken");
+  REQUIRE(short_form);
+  CHECK(short_form->canonical == "Antony Blinken");
+  CHECK(short_form->role.empty());
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Antony Blinken", "Mary Hanlon"});
+  CHECK(find_mention(r, "Mary Hanlon")->role == "Foreign Minister");
+  CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"United States"});
+}
+
+TEST_CASE("tagger: family-name-first names join their short mentions") {
+  TagResult r = test_tagger().tag(
+      "South Korean Foreign Minister Park Jin arrived on Monday. Park said the talks were useful. "
+      "Chinese President Xi Jinping sent a letter, and Mr. Xi called for calm.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Park Jin", "Xi Jinping"});
+  CHECK(count_of(r, "Park Jin") == 2);
+  CHECK(count_of(r, "Xi Jinping") == 2);
+  // Western order: the last name joins.
+  TagResult w = test_tagger().tag("President John Halvorsen spoke. Halvorsen then left.");
+  CHECK(count_of(w, "John Halvorsen") == 2);
+}
+
+TEST_CASE("tagger: a short name matching two full names is not guessed") {
+  TagResult r = test_tagger().tag("Kim Jong Un met Kim Yo Jong in Pyongyang. Kim said the meeting was useful.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Kim Jong Un", "Kim Yo Jong"});
+  CHECK(count_of(r, "Kim Jong Un") == 1);
+  CHECK(count_of(r, "Kim Yo Jong") == 1);
+  CHECK(find_mention(r, "Kim") == nullptr);
+}
+
+TEST_CASE("tagger: demonyms resolve to their country, longest first") {
+  TagResult r = test_tagger().tag("South Korean and Japanese officials met North Korean envoys.");
+  const Mention* sk = find_mention(r, "South Korean");
+  REQUIRE(sk);
+  CHECK(sk->canonical == "South Korea");
+  CHECK(sk->demonym);
+  CHECK(find_mention(r, "Korean") == nullptr);
+  CHECK(find_mention(r, "Japanese")->canonical == "Japan");
+  CHECK(find_mention(r, "North Korean")->canonical == "North Korea");
+  CHECK(names(r, EntityType::kPerson).empty());
+}
+
+TEST_CASE("tagger: possessives and ministries") {
+  TagResult r = test_tagger().tag(
+      "Japan's Foreign Ministry condemned North Korea\xE2\x80\x99s launch. "
+      "The Japanese Foreign Ministry later issued a statement.");
+  const Mention* japan = find_mention(r, "Japan");
+  REQUIRE(japan);
+  CHECK(japan->canonical == "Japan");
+  CHECK(find_mention(r, "North Korea")->canonical == "North Korea");
+  CHECK(names(r, EntityType::kOrg) == std::set<std::string>{"Foreign Ministry of Japan"});
+  CHECK(count_of(r, "Foreign Ministry of Japan") == 2);
+  CHECK(count_of(r, "Japan") == 2);  // "Japan's" and the demonym "Japanese"
+}
+
+TEST_CASE("tagger: acronyms and organization aliases") {
+  TagResult r = test_tagger().tag(
+      "The Group of Seven nations met. G-7 ministers and the G7 presidency agreed. "
+      "The Shanghai Cooperation Organisation (SCO) also met; SCO members disagreed.");
+  CHECK(count_of(r, "Group of Seven") == 3);
+  CHECK(count_of(r, "Shanghai Cooperation Organisation") == 3);
+  CHECK(names(r, EntityType::kOrg) == std::set<std::string>{"Group of Seven", "Shanghai Cooperation Organisation"});
+}
+
+TEST_CASE("tagger: gazetteer aliases map to one canonical across articles") {
+  TagResult a = test_tagger().tag("Tony Blinken flew to Kyiv to meet Zelensky.");
+  CHECK(names(a, EntityType::kPerson) == std::set<std::string>{"Antony Blinken", "Volodymyr Zelenskyy"});
+  TagResult b = test_tagger().tag("The humanitarian crisis in Gaza deepened as Hamas fighters regrouped.");
+  CHECK(names(b, EntityType::kPlace) == std::set<std::string>{"Gaza Strip"});
+  CHECK(names(b, EntityType::kOrg) == std::set<std::string>{"Hamas"});
+}
+
+TEST_CASE("tagger: diacritics fold for matching but display as written") {
+  CHECK(entity_key("Recep Tayyip Erdo\xC4\x9F" "an") == "recep tayyip erdogan");
+  CHECK(entity_key("  Recep  Tayyip-Erdogan ") == "recep tayyip erdogan");
+  CHECK(entity_key("U.S.") == "u.s.");
+  CHECK(entity_key("O\xE2\x80\x99Neill") == entity_key("O'Neill"));
+  TagResult r = test_tagger().tag("President Recep Tayyip Erdogan met T\xC3\xBCrkiye's allies.");
+  const Mention* m = find_mention(r, "Recep Tayyip Erdogan");
+  REQUIRE(m);
+  CHECK(m->canonical == "Recep Tayyip Erdo\xC4\x9F" "an");
+  CHECK(find_mention(r, "T\xC3\xBCrkiye")->canonical == "Turkey");
+}
+
+TEST_CASE("tagger: capitalised common words and lowercase aliases are not entities") {
+  TagResult r = test_tagger().tag(
+      "Photo shows the delegates. Related coverage: Strategic talks resume. Let us see what the photo shows.");
+  CHECK(r.entities.empty());
+  TagResult us = test_tagger().tag("US officials said the US would respond.");
+  CHECK(count_of(us, "United States") == 2);
+}
+
+TEST_CASE("tagger: mention offsets are byte offsets of the surface") {
+  std::string text = "Tokyo.\n\nJapan\xE2\x80\x99s envoy met U.S. Secretary of State Antony Blinken in San Francisco.";
+  TagResult r = test_tagger().tag(text);
+  REQUIRE(r.mentions.size() == 4);
+  for (const Mention& m : r.mentions) CHECK(text.substr(m.begin, m.end - m.begin) == m.surface);
+  CHECK(r.mentions[0].surface == "Japan");
+  CHECK(r.mentions[3].canonical == "San Francisco");
+}

@@ -1,0 +1,59 @@
+// Tests for the NER tokenizer: PTB-like tokens, byte offsets, sentence breaks.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "indexer/tagger/ner_tokenizer.h"
+
+using dossier::tokenize_for_ner;
+
+namespace {
+
+std::vector<std::string> texts(std::string_view text, const dossier::HyphenSplitter& h = nullptr) {
+  std::vector<std::string> out;
+  for (const auto& s : tokenize_for_ner(text, h)) {
+    for (const auto& t : s) out.push_back(t.text);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("tagger: tokenizer splits possessives and keeps abbreviations whole") {
+  CHECK(texts("Japan's U.S. envoy") == std::vector<std::string>{"Japan", "'s", "U.S.", "envoy"});
+  CHECK(texts("Japan\xE2\x80\x99s G-7 role") == std::vector<std::string>{"Japan", "\xE2\x80\x99s", "G-7", "role"});
+  CHECK(texts("Reuters' report") == std::vector<std::string>{"Reuters", "'", "report"});
+  CHECK(texts("We'll see, don't worry.") ==
+        std::vector<std::string>{"We", "'ll", "see", ",", "do", "n't", "worry", "."});
+  CHECK(texts("(Photo courtesy)(Kyodo)") ==
+        std::vector<std::string>{"(", "Photo", "courtesy", ")", "(", "Kyodo", ")"});
+  CHECK(texts("\xE2\x80\x9CStrategic\xE2\x80\x9D talks") ==
+        std::vector<std::string>{"\xE2\x80\x9C", "Strategic", "\xE2\x80\x9D", "talks"});
+}
+
+TEST_CASE("tagger: tokenizer offsets point at the token bytes") {
+  std::string text = "Mr. Xi met Erdo\xC4\x9F" "an's aide.";
+  for (const auto& s : tokenize_for_ner(text)) {
+    for (const auto& t : s) CHECK(text.substr(t.begin, t.end - t.begin) == t.text);
+  }
+}
+
+TEST_CASE("tagger: tokenizer splits name hyphens only where told") {
+  CHECK(texts("a U.S.-China summit") == std::vector<std::string>{"a", "U.S.", "-", "China", "summit"});
+  CHECK(texts("Jean-Philippe Fleurian") == std::vector<std::string>{"Jean-Philippe", "Fleurian"});
+  auto places = [](std::string_view l, std::string_view r) { return l == "russia" || r == "russia"; };
+  CHECK(texts("North Korea-Russia ties", places) ==
+        std::vector<std::string>{"North", "Korea", "-", "Russia", "ties"});
+  CHECK(texts("Jean-Philippe Fleurian", places) == std::vector<std::string>{"Jean-Philippe", "Fleurian"});
+}
+
+TEST_CASE("tagger: tokenizer sentence breaks skip abbreviations") {
+  auto sentences = tokenize_for_ner("Mr. Blinken met U.S. President Joe Biden. He left.\n\nNew paragraph here");
+  REQUIRE(sentences.size() == 3);
+  CHECK(sentences[0].size() == 8);
+  CHECK(sentences[1].front().text == "He");
+  CHECK(sentences[2].front().text == "New");
+  // A single newline (hard-wrapped text) does not end a sentence.
+  CHECK(tokenize_for_ner("Antony\nBlinken said").size() == 1);
+}

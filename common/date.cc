@@ -24,6 +24,8 @@ constexpr size_t npos = std::string_view::npos;
 constexpr size_t kMaxNameBytes = 16;
 // A dateline's date must start this close to the top of the body.
 constexpr size_t kDatelineWindow = 150;
+// A byline or kicker line above a dateline is no longer than this.
+constexpr size_t kShortLineBytes = 80;
 
 // ---- Calendar arithmetic: proleptic Gregorian, Howard Hinnant's day-count algorithms.
 
@@ -140,8 +142,21 @@ struct MonthName {
 struct NameTables {
   std::unordered_map<std::string, MonthName> months;
   std::unordered_set<std::string> weekdays;
-  uint32_t month_initials = 0;  // bit per ASCII letter that starts some month name
+  // Bit b of month_prefixes[a] is set when some month name starts with letters a, b
+  // (b == 26: a non-ASCII byte). Lets the text scanner skip most words without hashing.
+  uint32_t month_prefixes[26] = {};
 };
+
+int second_letter_index(char c) {
+  if (static_cast<unsigned char>(c) >= 0x80) return 26;
+  return is_alpha(c) ? to_lower(c) - 'a' : -1;
+}
+
+bool could_be_month(const NameTables& t, std::string_view word) {
+  if (word.size() < 3 || word.size() > kMaxNameBytes || !is_alpha(word[0])) return false;
+  const int second = second_letter_index(word[1]);
+  return second >= 0 && ((t.month_prefixes[to_lower(word[0]) - 'a'] >> second) & 1);
+}
 
 std::string fold_case(std::string_view word) {
   std::string out(word);
@@ -167,7 +182,8 @@ void add_month(NameTables& t, const std::string& key, int month, bool foreign_ab
   if (key.size() < 3 || key.size() > kMaxNameBytes || !is_alpha(key[0])) return;
   // First entry wins: English, then full foreign names, then foreign abbreviations.
   if (!t.months.emplace(key, MonthName{month, foreign_abbreviation}).second) return;
-  t.month_initials |= 1u << (to_lower(key[0]) - 'a');
+  const int second = second_letter_index(key[1]);
+  if (second >= 0) t.month_prefixes[key[0] - 'a'] |= 1u << second;
 }
 
 void add_icu_names(NameTables& t, const char* locale) {
@@ -211,10 +227,8 @@ const NameTables& name_tables() {
 
 // Month number for a whole word ("Nov", "noviembre", "Févr"), else 0.
 int month_from_word(std::string_view word, bool allow_foreign_abbreviation) {
-  if (word.size() < 3 || word.size() > kMaxNameBytes) return 0;
   const NameTables& t = name_tables();
-  const char first = to_lower(word[0]);
-  if (first < 'a' || first > 'z' || !((t.month_initials >> (first - 'a')) & 1)) return 0;
+  if (!could_be_month(t, word)) return 0;
   const auto it = t.months.find(fold_case(word));
   if (it == t.months.end() || (it->second.foreign_abbreviation && !allow_foreign_abbreviation)) return 0;
   return it->second.month;
@@ -541,6 +555,37 @@ std::optional<Found> match_dateline_date(std::string_view s, size_t i) {
   return f;
 }
 
+// The dateline starting at i: a place ("TOKYO", "NEW YORK"; after a comma also a
+// capitalised region, country or weekday: "KYIV, Ukraine,", "WASHINGTON, Tuesday,")
+// followed by a date.
+std::optional<Date> dateline_at(std::string_view s, size_t i, std::optional<int> reference_year) {
+  const size_t limit = i + kDatelineWindow;
+  const PlaceWord first = scan_place_word(s, i);
+  if (first.letters < 2 || first.any_lower) return std::nullopt;
+  i = first.end;
+  bool mixed_case_ok = false;
+  for (int words = 1; words < 10 && i < limit; ++words) {
+    size_t j = skip_spaces(s, i, 3);
+    if (j > i && at(s, j, '.')) j = skip_spaces(s, j + 1, 3);  // tokenised text: "Minn ."
+    const bool comma = at(s, j, ',') || at(s, j, '/');
+    if (comma) j = skip_spaces(s, j + 1, 3);
+    if (j == i || j >= s.size() || j >= limit) return std::nullopt;
+    if (auto f = match_dateline_date(s, j)) {
+      if (!f->has_year) {
+        if (!reference_year) return std::nullopt;
+        f->year = *reference_year;
+        f->has_year = true;
+      }
+      return plausible(f);
+    }
+    const PlaceWord w = scan_place_word(s, j);
+    mixed_case_ok = mixed_case_ok || comma;
+    if (w.letters == 0 || (w.any_lower && !(mixed_case_ok && w.first_upper))) return std::nullopt;
+    i = w.end;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // ---- Public API.
@@ -617,40 +662,21 @@ std::optional<Date> parse_date_string(std::string_view raw) {
 }
 
 std::optional<Date> find_dateline_date(std::string_view body, std::optional<int> reference_year) {
-  const std::string_view s = body;
-  size_t i = s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  i = skip_spaces(s, i, 64);
-  const size_t limit = i + kDatelineWindow;
-  // The place: capitals first ("TOKYO", "NEW YORK"); after a comma also a capitalised
-  // region, country or weekday ("KYIV, Ukraine,", "WASHINGTON, Tuesday,").
-  const PlaceWord first = scan_place_word(s, i);
-  if (first.letters < 2 || first.any_lower) return std::nullopt;
-  i = first.end;
-  bool mixed_case_ok = false;
-  for (int words = 1; words < 10 && i < limit; ++words) {
-    size_t j = skip_spaces(s, i, 3);
-    const bool comma = at(s, j, ',') || at(s, j, '/');
-    if (comma) j = skip_spaces(s, j + 1, 3);
-    if (j == i || j >= s.size() || j >= limit) return std::nullopt;
-    if (auto f = match_dateline_date(s, j)) {
-      if (!f->has_year) {
-        if (!reference_year) return std::nullopt;
-        f->year = *reference_year;
-        f->has_year = true;
-      }
-      return plausible(f);
-    }
-    const PlaceWord w = scan_place_word(s, j);
-    mixed_case_ok = mixed_case_ok || comma;
-    if (w.letters == 0 || (w.any_lower && !(mixed_case_ok && w.first_upper))) return std::nullopt;
-    i = w.end;
+  size_t line = body.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  // A byline or kicker line may come first ("Peter Blackburn\nBRUSSELS 1996-08-22"):
+  // after one or two short lines, the next line may still hold the dateline.
+  for (int lines = 0; lines < 3; ++lines) {
+    if (auto d = dateline_at(body, skip_spaces(body, line, 64), reference_year)) return d;
+    const size_t newline = body.find('\n', line);
+    if (newline == npos || newline - line > kShortLineBytes) break;
+    line = newline + 1;
   }
   return std::nullopt;
 }
 
 std::optional<Date> find_first_text_date(std::string_view s) {
   const size_t n = s.size();
-  const uint32_t initials = name_tables().month_initials;
+  const NameTables& names = name_tables();
   size_t i = 0;
   while (i < n) {
     const unsigned char c = s[i];
@@ -667,16 +693,23 @@ std::optional<Date> find_first_text_date(std::string_view s) {
       ++i;
       continue;
     }
-    const size_t len = letter_len(s, i);
+    const size_t len = c < 0x80 ? 1 : letter_len(s, i);
     if (len == 0) {  // non-ASCII punctuation or an ill-formed byte
       UChar32 cp;
       i += decode_at(s, i, cp);
       continue;
     }
     size_t e = i + len;
-    while (const size_t l = letter_len(s, e)) e += l;
-    const char first = to_lower(static_cast<char>(c));
-    if (c < 0x80 && e - i <= kMaxNameBytes && ((initials >> (first - 'a')) & 1) && (i == 0 || !is_digit(s[i - 1]))) {
+    for (;;) {  // the rest of the word; ASCII letters without a function call, as they dominate
+      if (e < n && is_alpha(s[e])) {
+        ++e;
+      } else if (const size_t l = e < n && static_cast<unsigned char>(s[e]) >= 0x80 ? letter_len(s, e) : 0) {
+        e += l;
+      } else {
+        break;
+      }
+    }
+    if (could_be_month(names, s.substr(i, e - i)) && (i == 0 || !is_digit(s[i - 1]))) {
       if (auto d = plausible(match_mdy(s, i, Context::kText))) return d;
     }
     i = e;

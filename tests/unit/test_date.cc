@@ -3,6 +3,8 @@
 #include "common/date.h"
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <random>
 #include <string>
@@ -211,6 +213,13 @@ TEST_CASE("date: datelines") {
       {"S\xC3\x83O PAULO, Brazil, May 2, 2023 (Reuters) - ...", D(2023, 5, 2)},
       {"WASHINGTON, D.C., Jan. 20, 2021 -- ...", D(2021, 1, 20)},
       {"GAZA CITY/JERUSALEM, Oct. 9, 2023 (Reuters) - ...", D(2023, 10, 9)},
+      // Byline or kicker lines above the dateline; tokenised text as in CoNLL-2003.
+      {"Peter Blackburn\nBRUSSELS 1996-08-22\nThe Commission said on Thursday...", D(1996, 8, 22)},
+      {"By Staff Writer\nMarket report --\nLATTAKIA , Aug 10 - waiting time...", D(2023, 8, 10)},
+      {"MINNETONKA , Minn .\n1996-08-22\nThe company said on Thursday...", D(1996, 8, 22)},
+      {"An ordinary opening sentence that runs on for well over eighty bytes before it ends.\n"
+       "TOKYO, Nov. 15 (Kyodo) -- ...",
+       kNone},
       // No date in the dateline, or no dateline at all.
       {"BRUSSELS (AP) \xE2\x80\x94 NATO allies...", kNone},
       {"WASHINGTON (Reuters) - The Senate on Nov. 14, 2023 voted...", kNone},
@@ -238,6 +247,51 @@ TEST_CASE("date: datelines") {
   for (int words = 0; words < 3; ++words) place += word;
   CHECK(dossier::find_dateline_date(place + "Nov. 15, 2023", 2023) == D(2023, 11, 15));
   CHECK_FALSE(dossier::find_dateline_date(place + word + "Nov. 15, 2023", 2023));
+}
+
+TEST_CASE("date: datelines of the CoNLL-2003 Reuters articles") {
+  const std::string path = std::string(DOSSIER_SHARED_CORPORA) + "/conll2003/train.txt";
+  if (!std::filesystem::exists(path)) {
+    MESSAGE("skipped: " << path << " is absent");
+    return;
+  }
+  // Rebuild each document's body from its tokens, one sentence per line, without the
+  // title sentence; the dateline ("LONDON 1996-08-30") then opens the body.
+  std::vector<std::string> bodies;
+  std::ifstream in(path);
+  std::string line, sentence;
+  int sentence_index = 0;
+  auto end_sentence = [&] {
+    if (!sentence.empty() && sentence_index++ > 0 && !bodies.empty()) bodies.back() += sentence + "\n";
+    sentence.clear();
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("-DOCSTART-", 0) == 0) {
+      end_sentence();
+      bodies.emplace_back();
+      sentence_index = 0;
+    } else if (line.empty()) {
+      end_sentence();
+    } else {
+      sentence += (sentence.empty() ? "" : " ") + line.substr(0, line.find(' '));
+    }
+  }
+  end_sentence();
+  REQUIRE(bodies.size() > 900);
+  size_t found = 0;
+  for (const std::string& body : bodies) {
+    const auto date = dossier::find_dateline_date(body, 1996);
+    if (!date) continue;
+    ++found;
+    // A dated dateline's date is the first ISO date near the top, or a yearless "Aug 10" in 1996.
+    const size_t iso = body.find("1996-");
+    if (iso != std::string::npos && iso < 200) {
+      CAPTURE(body.substr(0, 80));
+      CHECK(date->iso() == body.substr(iso, 10));
+    }
+  }
+  MESSAGE("CoNLL-2003 train: dateline dates found in " << found << " of " << bodies.size() << " documents");
+  CHECK(found * 100 >= bodies.size() * 95);
 }
 
 TEST_CASE("date: first explicit date in running text") {

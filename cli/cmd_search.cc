@@ -4,6 +4,8 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "common/entity_names.h"
+#include "searcher/entity_catalog.h"
 #include "searcher/facets.h"
 #include "searcher/formatter.h"
 #include "searcher/searcher.h"
@@ -48,7 +50,8 @@ void run_search(const SearchArgs& args) {
   req.persons = args.persons;
   req.orgs = args.orgs;
   req.places = args.places;
-  req.facets = split_list(args.facets);
+  // Facets are counted by default; --facets "" turns them off.
+  req.facets = args.facets_given ? split_list(args.facets) : std::vector<std::string>{"person", "place", "org", "month"};
   for (const auto& f : req.facets) {
     const auto& known = known_facets();
     if (std::find(known.begin(), known.end(), f) == known.end())
@@ -68,6 +71,44 @@ void run_search(const SearchArgs& args) {
   } else {
     bool color = args.color == "always" || (args.color == "auto" && stdout_is_tty());
     print_human(std::cout, resp, req, color);
+  }
+}
+
+struct EntitiesArgs {
+  std::string db = "dossier-db";
+  std::string type, prefix;
+  size_t limit = 50;
+  bool json = false;
+};
+
+void run_entities(const EntitiesArgs& args) {
+  std::optional<EntityType> type;
+  if (!args.type.empty() && !(type = entity_type_from_name(args.type)))
+    fail("--type '" + args.type + "' is not an entity type; use person, org or place", 2);
+  std::unique_ptr<Searcher> searcher;
+  Status s = Searcher::Open(args.db, &searcher);
+  if (!s.ok()) fail(s);
+  std::vector<EntityInfo> list;
+  try {
+    list = list_entities(searcher->database(), type, args.prefix, args.limit);
+  } catch (const Xapian::Error& e) {
+    fail("cannot read entities from " + args.db + ": " + e.get_msg());
+  }
+  if (args.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& e : list)
+      arr.push_back({{"name", e.name}, {"type", entity_type_name(e.type)}, {"count", e.count}, {"aliases", e.aliases}});
+    std::cout << nlohmann::json{{"entities", arr}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+    return;
+  }
+  for (const auto& e : list) {
+    std::cout << e.count << "\t" << entity_type_name(e.type) << "\t" << e.name;
+    if (!e.aliases.empty()) {
+      std::cout << "\t(";
+      for (size_t i = 0; i < e.aliases.size(); ++i) std::cout << (i ? ", " : "") << e.aliases[i];
+      std::cout << ")";
+    }
+    std::cout << "\n";
   }
 }
 
@@ -98,12 +139,25 @@ void register_search_command(CLI::App& app) {
   cmd->add_option("--person", args->persons, "Only articles mentioning this person (repeatable; any alias or surname)");
   cmd->add_option("--org", args->orgs, "Only articles mentioning this organization (repeatable)");
   cmd->add_option("--place", args->places, "Only articles mentioning this place (repeatable)");
-  cmd->add_option("--facets", args->facets, "Facets to count: person,org,place,source,month,year");
+  cmd->add_option_function<std::string>(
+      "--facets", [args](const std::string& v) { args->facets = v; args->facets_given = true; },
+      "Facets to count: person,org,place,source,month,year (default person,place,org,month; \"\" for none)");
   cmd->add_option("--facet-limit", args->facet_limit, "Values per facet")->check(CLI::Range(1, 10000))->capture_default_str();
   cmd->add_flag("--approx-facets", args->approx_facets, "Count facets on a sample of large result sets (faster)");
   cmd->add_flag("--json", args->json, "Print one JSON object");
   cmd->add_option("--color", args->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->callback([args] { run_search(*args); });
+}
+
+void register_entities_command(CLI::App& app) {
+  auto args = std::make_shared<EntitiesArgs>();
+  CLI::App* cmd = app.add_subcommand("entities", "Known persons, organizations and places, most mentioned first");
+  cmd->add_option("--db", args->db, "Database path")->capture_default_str();
+  cmd->add_option("--type", args->type, "person, org or place");
+  cmd->add_option("--prefix", args->prefix, "Only names (or aliases) with a word starting with this");
+  cmd->add_option("--limit", args->limit, "Entities to list")->check(CLI::Range(1, 1000000))->capture_default_str();
+  cmd->add_flag("--json", args->json, "Print JSON");
+  cmd->callback([args] { run_entities(*args); });
 }
 
 void register_stats_command(CLI::App& app) {

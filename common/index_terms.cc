@@ -12,6 +12,14 @@ std::string_view entity_name_prefix(EntityType t) {
   return t == EntityType::kPerson ? schema::kPersonName : t == EntityType::kOrg ? schema::kOrgName : schema::kPlaceName;
 }
 
+std::string_view entity_alias_prefix(EntityType t) {
+  return t == EntityType::kPerson ? schema::kPersonAlias : t == EntityType::kOrg ? schema::kOrgAlias : schema::kPlaceAlias;
+}
+
+std::string entity_alias_term(EntityType type, const std::string& canonical, const std::string& surface) {
+  return std::string(entity_alias_prefix(type)) + canonical + schema::kNameSeparator + surface;
+}
+
 std::vector<std::string> split_key_words(const std::string& key) {
   std::vector<std::string> words;
   size_t start = 0;

@@ -16,6 +16,10 @@ std::string entity_filter_term(EntityType type, const std::string& canonical);
 // "XPN" + word + '\x1f' + canonical, for each word of entity_key(surface).
 std::vector<std::string> entity_name_terms(EntityType type, const std::string& canonical, const std::string& surface);
 
+// "XPA" + canonical + '\x1f' + surface: records a surface form of an entity.
+std::string entity_alias_term(EntityType type, const std::string& canonical, const std::string& surface);
+std::string_view entity_alias_prefix(EntityType type);
+
 // The name-token prefix for a type ("XPN", "XON", "XLN").
 std::string_view entity_name_prefix(EntityType type);
 

@@ -34,6 +34,11 @@ inline constexpr std::string_view kPersonName = "XPN";
 inline constexpr std::string_view kOrgName = "XON";
 inline constexpr std::string_view kPlaceName = "XLN";
 inline constexpr char kNameSeparator = '\x1f';
+// Surface forms seen for an entity (for `dossier entities` aliases):
+// "XPA" + canonical + '\x1f' + surface as written.
+inline constexpr std::string_view kPersonAlias = "XPA";
+inline constexpr std::string_view kOrgAlias = "XOA";
+inline constexpr std::string_view kPlaceAlias = "XLA";
 inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated docs)
 
 // Value slots.

@@ -135,8 +135,11 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
       if (filter.size() > kMaxTermBytes) continue;
       doc.add_boolean_term(filter);
       for (const auto& t : entity_name_terms(e.type, e.canonical, e.canonical)) doc.add_boolean_term(t);
-      for (const auto& surface : e.surfaces)
+      for (const auto& surface : e.surfaces) {
         for (const auto& t : entity_name_terms(e.type, e.canonical, surface)) doc.add_boolean_term(t);
+        std::string alias = entity_alias_term(e.type, e.canonical, surface);
+        if (alias.size() <= kMaxTermBytes) doc.add_boolean_term(alias);
+      }
     }
     record["persons"] = names[EntityType::kPerson];
     record["orgs"] = names[EntityType::kOrg];

@@ -40,6 +40,15 @@ uint64_t Key(uint8_t tmpl, std::string_view a, std::string_view b) {
   h ^= 0x1f; h *= 0x100000001b3ULL;  // separator so ("ab","c") != ("a","bc")
   return Mix(FnvAdd(h, b));
 }
+uint64_t Key(uint8_t tmpl, std::string_view a, std::string_view b, std::string_view c) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ tmpl;
+  h *= 0x100000001b3ULL;
+  h = FnvAdd(h, a);
+  h ^= 0x1f; h *= 0x100000001b3ULL;
+  h = FnvAdd(h, b);
+  h ^= 0x1f; h *= 0x100000001b3ULL;
+  return Mix(FnvAdd(h, c));
+}
 uint64_t Key(uint8_t tmpl, uint64_t n) { return Mix((uint64_t{tmpl} << 56) ^ (n * 0x9e3779b97f4a7c15ULL) ^ 0x5bd1e995); }
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -155,6 +164,14 @@ void NerLexicon::Add(Category c, std::string_view phrase) {
     if (!key.empty()) key.push_back(' ');
     key += t;
   }
+  // Register every proper prefix (with no category) so MatchSpans can stop
+  // extending a span as soon as no entry starts with it.
+  std::string prefix;
+  for (size_t k = 0; k + 1 < toks.size(); ++k) {
+    if (k) prefix.push_back(' ');
+    prefix += toks[k];
+    phrases_.try_emplace(prefix, 0);
+  }
   uint8_t& bits = phrases_[key];
   if (!(bits & (1u << c))) ++counts_[c];
   bits |= static_cast<uint8_t>(1u << c);
@@ -222,30 +239,31 @@ void NerLexicon::MatchSpans(const std::vector<std::string>& lower_words,
   // which makes the scan leftmost-longest per category.
   std::array<size_t, kNumCategories> next_free{};
   std::string key;
+  std::array<size_t, kNumCategories> best_len;
   for (size_t i = 0; i < n; ++i) {
-    uint8_t done = 0;  // categories already matched at start i (by a longer span)
-    const size_t max_len = std::min<size_t>(max_tokens_, n - i);
+    // Extend the span while some entry starts with it; remember, per category,
+    // the longest length that is a whole entry.
+    best_len.fill(0);
     key.clear();
-    // Build the longest key once, then shorten it from the right.
-    std::vector<size_t> ends;
+    const size_t max_len = std::min<size_t>(max_tokens_, n - i);
     for (size_t len = 1; len <= max_len; ++len) {
       if (len > 1) key.push_back(' ');
       key += lower_words[i + len - 1];
-      ends.push_back(key.size());
-    }
-    for (size_t len = max_len; len >= 1; --len) {
-      auto it = phrases_.find(std::string_view(key.data(), ends[len - 1]));
-      if (it == phrases_.end()) continue;
+      auto it = phrases_.find(std::string_view(key));
+      if (it == phrases_.end()) break;
       for (int c = 0; c < kNumCategories; ++c) {
-        if (!(it->second & (1u << c)) || (done & (1u << c)) || next_free[c] > i) continue;
-        if (c != kTitle && !capitalized[i]) continue;
-        done |= static_cast<uint8_t>(1u << c);
-        for (size_t k = 0; k < len; ++k) {
-          uint8_t pos = len == 1 ? 1 : (k == 0 ? 2 : (k + 1 == len ? 4 : 3));
-          (*tags)[(i + k) * kNumCategories + c] = pos;
-        }
-        next_free[c] = i + len;
+        if (it->second & (1u << c)) best_len[c] = len;
       }
+    }
+    for (int c = 0; c < kNumCategories; ++c) {
+      const size_t len = best_len[c];
+      if (len == 0 || next_free[c] > i) continue;
+      if (c != kTitle && !capitalized[i]) continue;
+      for (size_t k = 0; k < len; ++k) {
+        uint8_t pos = len == 1 ? 1 : (k == 0 ? 2 : (k + 1 == len ? 4 : 3));
+        (*tags)[(i + k) * kNumCategories + c] = pos;
+      }
+      next_free[c] = i + len;
     }
   }
 }
@@ -259,7 +277,9 @@ uint64_t NerLexicon::Fingerprint() const {
 void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
                            std::vector<std::vector<uint64_t>>* out) {
   const size_t n = sentence.size();
-  out->assign(n, {});
+  // Keep the inner vectors' capacity when the caller reuses *out.
+  out->resize(n);
+  for (auto& keys : *out) keys.clear();
   std::vector<std::string> lower(n), shape(n), short_shape(n);
   std::vector<bool> cap(n);
   size_t letters = 0, upper_words = 0;
@@ -289,7 +309,6 @@ void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexic
   };
   for (size_t i = 0; i < n; ++i) {
     std::vector<uint64_t>& f = (*out)[i];
-    f.reserve(48);
     const std::string& l = lower[i];
     const long li = static_cast<long>(i);
     f.push_back(Key(kBias, uint64_t{0}));
@@ -302,7 +321,7 @@ void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexic
       f.push_back(Key(static_cast<uint8_t>(kSuffix + k - 1), std::string_view(l).substr(l.size() - k)));
     }
     // Sentence-initial capitals are weak evidence: give them their own weights.
-    f.push_back(Key(kFirstCap, (i == 0 ? "first|" : "inner|") + short_shape[i]));
+    f.push_back(Key(kFirstCap, i == 0 ? "first" : "inner", short_shape[i]));
     if (caps_sentence) f.push_back(Key(kCapsSentence, short_shape[i]));
     f.push_back(Key(kPrev1Word, word_at(li - 1)));
     f.push_back(Key(kNext1Word, word_at(li + 1)));
@@ -314,14 +333,15 @@ void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexic
     f.push_back(Key(kNext2Shape, shape_at(li + 2)));
     f.push_back(Key(kPrevWordPair, word_at(li - 1), l));
     f.push_back(Key(kNextWordPair, l, word_at(li + 1)));
-    f.push_back(Key(kShapeTrigram, shape_at(li - 1) + "|" + short_shape[i], shape_at(li + 1)));
+    f.push_back(Key(kShapeTrigram, shape_at(li - 1), short_shape[i], shape_at(li + 1)));
     f.push_back(Key(kPrevWordShape, word_at(li - 1), short_shape[i]));
     if (l.size() >= 12) f.push_back(Key(kLongWord, uint64_t{1}));
     for (int c = 0; c < NerLexicon::kNumCategories; ++c) {
       const uint8_t t = gaz[i * NerLexicon::kNumCategories + c];
       if (t) {
         f.push_back(Key(kGazetteer, static_cast<uint64_t>(c * 8 + t)));
-        f.push_back(Key(kGazetteerShape, std::to_string(c * 8 + t), short_shape[i]));
+        const char code = static_cast<char>(c * 8 + t);
+        f.push_back(Key(kGazetteerShape, std::string_view(&code, 1), short_shape[i]));
       }
       if (i > 0 && gaz[(i - 1) * NerLexicon::kNumCategories + c]) {
         f.push_back(Key(kPrevGazetteer, static_cast<uint64_t>(c * 8 + gaz[(i - 1) * NerLexicon::kNumCategories + c])));

@@ -21,10 +21,15 @@ Status SequenceModel::Load(const std::string& model_path, const std::string& gaz
 std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToken>& sentence) const {
   std::vector<NerLabel> labels(sentence.size(), NerLabel::O);
   if (sentence.empty()) return labels;
-  std::vector<std::vector<uint64_t>> keys;
+  // Per-thread buffers: predict() stays const and thread-safe without
+  // reallocating the feature lists for every sentence.
+  thread_local std::vector<std::vector<uint64_t>> keys;
+  thread_local std::vector<TokenIds> ids;
   ExtractStaticFeatures(sentence, *lexicon_, &keys);
-  std::vector<TokenIds> ids;
   ExtractTokenIds(sentence, &ids);
+  for (const auto& token_keys : keys) {
+    for (uint64_t k : token_keys) weights_->Prefetch(k);
+  }
   NerLabel prev1 = NerLabel::O, prev2 = NerLabel::O;
   for (size_t i = 0; i < sentence.size(); ++i) {
     float score[kNumNerLabels] = {};

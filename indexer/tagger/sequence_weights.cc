@@ -74,46 +74,41 @@ class Cursor {
 }  // namespace
 
 void SequenceWeights::Grow() {
-  const size_t cap = keys_.empty() ? 1024 : keys_.size() * 2;
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint32_t> old_rows = std::move(row_of_);
-  keys_.assign(cap, 0);
-  row_of_.assign(cap, 0);
+  const size_t cap = slots_.empty() ? 1024 : slots_.size() * 2;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(cap, Slot());
   mask_ = cap - 1;
-  for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0) continue;
-    size_t slot = old_keys[i] & mask_;
-    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-    keys_[slot] = old_keys[i];
-    row_of_[slot] = old_rows[i];
+  for (const Slot& o : old) {
+    if (o.key == 0) continue;
+    size_t i = o.key & mask_;
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = o;
   }
 }
 
 void SequenceWeights::Set(uint64_t key, const float* row) {
   if (key == 0) key = 1;
-  if ((count_ + 1) * 2 > keys_.size()) Grow();
-  size_t slot = key & mask_;
-  while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask_;
-  if (keys_[slot] == 0) {
-    keys_[slot] = key;
-    row_of_[slot] = static_cast<uint32_t>(count_++);
-    rows_.insert(rows_.end(), row, row + kNumNerLabels);
-  } else {
-    std::copy(row, row + kNumNerLabels, rows_.begin() + static_cast<size_t>(row_of_[slot]) * kNumNerLabels);
+  if ((count_ + 1) * 2 > slots_.size()) Grow();
+  size_t i = key & mask_;
+  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+  if (slots_[i].key == 0) {
+    slots_[i].key = key;
+    ++count_;
   }
+  std::copy(row, row + kNumNerLabels, slots_[i].row);
 }
 
 Status SequenceWeights::Save(const std::string& path, float min_abs_weight) const {
-  std::vector<std::pair<uint64_t, uint32_t>> order;  // (key, row) of kept features
+  std::vector<std::pair<uint64_t, const float*>> order;  // (key, row) of kept features
   float max_abs = 0;
-  for (size_t slot = 0; slot < keys_.size(); ++slot) {
-    if (keys_[slot] == 0) continue;
-    const float* row = &rows_[static_cast<size_t>(row_of_[slot]) * kNumNerLabels];
+  for (const Slot& slot : slots_) {
+    if (slot.key == 0) continue;
     bool keep = false;
     for (int l = 0; l < kNumNerLabels; ++l) {
-      if (std::fabs(row[l]) >= min_abs_weight && row[l] != 0) { keep = true; max_abs = std::max(max_abs, std::fabs(row[l])); }
+      const float a = std::fabs(slot.row[l]);
+      if (a >= min_abs_weight && a != 0) { keep = true; max_abs = std::max(max_abs, a); }
     }
-    if (keep) order.emplace_back(keys_[slot], row_of_[slot]);
+    if (keep) order.emplace_back(slot.key, slot.row);
   }
   std::sort(order.begin(), order.end());
   const float step = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
@@ -129,10 +124,9 @@ Status SequenceWeights::Save(const std::string& path, float min_abs_weight) cons
   std::memcpy(&step_bits, &step, 4);
   PutU32(&out, step_bits);
   uint64_t prev = 0;
-  for (const auto& [key, r] : order) {
+  for (const auto& [key, row] : order) {
     PutVarint(&out, key - prev);
     prev = key;
-    const float* row = &rows_[static_cast<size_t>(r) * kNumNerLabels];
     uint16_t mask = 0;
     int16_t q[kNumNerLabels];
     for (int l = 0; l < kNumNerLabels; ++l) {

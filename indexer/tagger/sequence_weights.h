@@ -24,13 +24,18 @@ class SequenceWeights {
   void Set(uint64_t key, const float* row);
   // The feature's weights, or nullptr when the model has none for it.
   const float* Find(uint64_t key) const {
-    if (keys_.empty()) return nullptr;
+    if (slots_.empty()) return nullptr;
     if (key == 0) key = 1;
-    for (size_t slot = key & mask_;; slot = (slot + 1) & mask_) {
-      const uint64_t k = keys_[slot];
-      if (k == key) return &rows_[static_cast<size_t>(row_of_[slot]) * kNumNerLabels];
-      if (k == 0) return nullptr;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.key == key) return slot.row;
+      if (slot.key == 0) return nullptr;
     }
+  }
+  // Starts fetching the memory Find(key) will read: the decoder prefetches a whole
+  // sentence's features first, so the cache misses overlap instead of queueing.
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[(key == 0 ? 1 : key) & mask_]);
   }
   size_t size() const { return count_; }
 
@@ -47,9 +52,13 @@ class SequenceWeights {
  private:
   void Grow();
 
-  std::vector<uint64_t> keys_;     // 0 = empty slot (key 0 is stored as 1)
-  std::vector<uint32_t> row_of_;   // slot -> row index into rows_
-  std::vector<float> rows_;        // row-major, kNumNerLabels per feature
+  // Open addressing with linear probing; a feature's weights sit in its slot so a
+  // lookup usually costs one cache miss.
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty (key 0 is stored as 1)
+    float row[kNumNerLabels] = {};
+  };
+  std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   size_t count_ = 0;
   std::string description_;

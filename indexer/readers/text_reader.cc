@@ -16,7 +16,12 @@ ReadResult read_text(std::string_view content, const std::string& path) {
   a.path = path;
   a.format = "txt";
   std::string_view rest = content;
-  while (!rest.empty() && (rest.front() == '\n' || rest.front() == '\r')) rest.remove_prefix(1);
+  // Skip leading blank lines, including lines holding only spaces or tabs.
+  while (!rest.empty()) {
+    size_t eol = rest.find('\n');
+    if (!trim(rest.substr(0, eol)).empty()) break;
+    rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+  }
   size_t nl = rest.find('\n');
   if (nl != std::string_view::npos) {
     std::string_view first = trim(rest.substr(0, nl));

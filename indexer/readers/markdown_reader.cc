@@ -29,8 +29,12 @@ nlohmann::json parse_inline_list(std::string_view v) {
   bool quoted = false;
   char quote = 0;
   for (size_t i = 0; i <= v.size(); ++i) {
-    if (i < v.size() && (v[i] == '"' || v[i] == '\'') && (!quoted || v[i] == quote)) {
-      quoted = !quoted;
+    // A quote opens only at the start of an item, so apostrophes inside a plain
+    // item ("Xi's visit") do not swallow the commas after it.
+    if (i < v.size() && quoted && v[i] == quote) {
+      quoted = false;
+    } else if (i < v.size() && !quoted && (v[i] == '"' || v[i] == '\'') && trim(v.substr(start, i - start)).empty()) {
+      quoted = true;
       quote = v[i];
     }
     if (i == v.size() || (v[i] == ',' && !quoted)) {

@@ -1,5 +1,6 @@
 // JSON and JSON-lines readers: one article object, an array of them, or an object
 // wrapping such an array ({"articles": [...]}, {"items": [...]}); one object per line.
+#include <algorithm>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -76,7 +77,13 @@ ReadResult read_json(std::string_view content, const std::string& path) {
     // A wrapper object around the articles, as many APIs return.
     for (const char* key : {"articles", "items", "data", "results", "entries", "docs", "documents"}) {
       auto it = doc.find(key);
-      if (it != doc.end() && it->is_array()) { list = &*it; break; }
+      // Only an array holding objects is a list of articles: an article may itself
+      // have an "items" or "data" field holding tags or figures.
+      if (it != doc.end() && it->is_array() &&
+          std::any_of(it->begin(), it->end(), [](const nlohmann::json& x) { return x.is_object(); })) {
+        list = &*it;
+        break;
+      }
     }
   }
   if (list) {

@@ -50,7 +50,9 @@ Status read_bytes(const std::string& path, bool gz, size_t limit, std::string* o
     }
     out->append(buf, static_cast<size_t>(n));
   }
-  gzclose(f);
+  // gzread treats a gzip stream cut short as end of file; only gzclose reports it.
+  if (gzclose(f) == Z_BUF_ERROR)
+    return Status::Corruption("truncated gzip data (the file ends mid-stream); skipped");
   return Status::OK();
 }
 

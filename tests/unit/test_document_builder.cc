@@ -1,0 +1,256 @@
+// Tests for indexer/document_builder: the Xapian document one article becomes
+// (positional stemmed terms, title terms, folded variants, boolean filter terms,
+// value slots, entity terms and the stored JSON record).
+#include "indexer/document_builder.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "common/index_terms.h"
+#include "common/schema.h"
+
+using dossier::Article;
+using dossier::BuiltDocument;
+using dossier::Date;
+
+namespace {
+
+Article sample_article() {
+  Article a;
+  a.id = "kyodo-2023-1114";
+  a.has_own_id = true;
+  a.path = "corpus/erdogan.md";
+  a.format = "md";
+  a.title = "Erdo\xC4\x9F" "an warns on missile tests";
+  a.display_title = a.title;
+  a.body = "ANKARA -- President Erdo\xC4\x9F" "an said missiles were tested near the Black Sea.";
+  a.source = "Kyodo News";
+  a.authors = {"Jane Doe"};
+  a.url = "https://example.test/a";
+  a.date = Date{2023, 11, 14};
+  a.date_origin = "metadata";
+  a.extra = {{"desk", "Europe"}};
+  return a;
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+  Xapian::TermIterator it = doc.termlist_begin();
+  it.skip_to(term);
+  return it != doc.termlist_end() && *it == term;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Document& doc, const std::string& term) {
+  Xapian::TermIterator it = doc.termlist_begin();
+  it.skip_to(term);
+  if (it == doc.termlist_end() || *it != term) return {};
+  return std::vector<Xapian::termpos>(it.positionlist_begin(), it.positionlist_end());
+}
+
+Xapian::termcount wdf(const Xapian::Document& doc, const std::string& term) {
+  Xapian::TermIterator it = doc.termlist_begin();
+  it.skip_to(term);
+  return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0;
+}
+
+std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it)
+    if ((*it).rfind(prefix, 0) == 0) out.push_back(*it);
+  return out;
+}
+
+using P = std::vector<Xapian::termpos>;
+
+}  // namespace
+
+TEST_CASE("document builder: id, path, format, language and source terms") {
+  BuiltDocument b = dossier::build_document(sample_article(), nullptr);
+  const Xapian::Document& doc = b.doc;
+  CHECK(b.id_term == "Qkyodo-2023-1114");
+  CHECK(has_term(doc, "Qkyodo-2023-1114"));
+  CHECK(has_term(doc, "XPATHcorpus/erdogan.md"));
+  CHECK(has_term(doc, "XFMTmd"));
+  CHECK(has_term(doc, "Len"));
+  CHECK(has_term(doc, "XSRCkyodo news"));
+  CHECK(has_term(doc, "XSRCkyodo"));
+  CHECK(has_term(doc, "XSRCnews"));
+  CHECK(doc.get_value(dossier::schema::kSlotSource) == "Kyodo News");
+  CHECK(terms_with_prefix(doc, "Q").size() == 1);
+  // Boolean terms carry no positions.
+  CHECK(positions(doc, "Qkyodo-2023-1114").empty());
+}
+
+TEST_CASE("document builder: stemmed body and title terms with positions") {
+  BuiltDocument b = dossier::build_document(sample_article(), nullptr);
+  const Xapian::Document& doc = b.doc;
+  // Title: Erdoğan(1) warns(2) on(3) missile(4) tests(5); the body starts after the gap.
+  const Xapian::termpos body = dossier::schema::kBodyPositionStart;
+  CHECK(positions(doc, "Zmissil") == P{4, body + 5});   // "missile" (title) and "missiles" (body)
+  CHECK(positions(doc, "ZSmissil") == P{4});            // title: field
+  CHECK(positions(doc, "Zwarn") == P{2});
+  CHECK(positions(doc, "ZSwarn") == P{2});
+  CHECK(positions(doc, "Zankara") == P{body + 1});
+  CHECK(positions(doc, "Zsea") == P{body + 11});
+  CHECK_FALSE(has_term(doc, "ZSankara"));               // body words are not title words
+  // Title words weigh kTitleWeight times a body word.
+  CHECK(wdf(doc, "Zwarn") == dossier::schema::kTitleWeight);
+  CHECK(wdf(doc, "Zmissil") == dossier::schema::kTitleWeight + 1);
+  CHECK(wdf(doc, "ZSwarn") == 1);
+  // No unprefixed or unstemmed copies: every text term is Z-prefixed.
+  CHECK_FALSE(has_term(doc, "missile"));
+  CHECK_FALSE(has_term(doc, "Zmissiles"));
+}
+
+TEST_CASE("document builder: diacritic-folded variants share the original's position") {
+  BuiltDocument b = dossier::build_document(sample_article(), nullptr);
+  const Xapian::Document& doc = b.doc;
+  const Xapian::termpos body = dossier::schema::kBodyPositionStart;
+  const std::string erdogan_exact = "Zerdo\xC4\x9F" "an";
+  CHECK(positions(doc, erdogan_exact) == P{1, body + 3});
+  CHECK(positions(doc, "Zerdogan") == P{1, body + 3});
+  CHECK(positions(doc, "ZSerdogan") == P{1});
+  CHECK(positions(doc, "ZSerdo\xC4\x9F" "an") == P{1});
+  // Spelling words are the case-folded, unstemmed forms.
+  std::set<std::string> spelling(b.spelling_words.begin(), b.spelling_words.end());
+  CHECK(spelling.count("missiles") == 1);
+  CHECK(spelling.count("erdo\xC4\x9F" "an") == 1);
+  CHECK(spelling.count("on") == 0);  // too short to suggest
+}
+
+TEST_CASE("document builder: date value slots and Y/M/D terms") {
+  BuiltDocument b = dossier::build_document(sample_article(), nullptr);
+  const Xapian::Document& doc = b.doc;
+  CHECK(doc.get_value(dossier::schema::kSlotDate) == "20231114");
+  CHECK(doc.get_value(dossier::schema::kSlotMonth) == "2023-11");
+  CHECK(doc.get_value(dossier::schema::kSlotYear) == "2023");
+  CHECK(has_term(doc, "Y2023"));
+  CHECK(has_term(doc, "M202311"));
+  CHECK(has_term(doc, "D20231114"));
+  CHECK(has_term(doc, "XHASDATE"));
+
+  Article undated = sample_article();
+  undated.date.reset();
+  BuiltDocument u = dossier::build_document(undated, nullptr);
+  CHECK(u.doc.get_value(dossier::schema::kSlotDate).empty());
+  CHECK_FALSE(has_term(u.doc, "XHASDATE"));
+  CHECK(terms_with_prefix(u.doc, "Y2").empty());
+  CHECK(nlohmann::json::parse(u.doc.get_data())["date"].is_null());
+}
+
+TEST_CASE("document builder: stored record holds the fields the searcher shows") {
+  Article a = sample_article();
+  BuiltDocument b = dossier::build_document(a, nullptr);
+  nlohmann::json rec = nlohmann::json::parse(b.doc.get_data());
+  CHECK(rec["id"] == "kyodo-2023-1114");
+  CHECK(rec["title"] == a.title);
+  CHECK(rec["display_title"] == a.title);
+  CHECK(rec["date"] == "2023-11-14");
+  CHECK(rec["date_origin"] == "metadata");
+  CHECK(rec["text"] == a.body);
+  CHECK(rec["source"] == "Kyodo News");
+  CHECK(rec["authors"] == nlohmann::json::array({"Jane Doe"}));
+  CHECK(rec["url"] == "https://example.test/a");
+  CHECK(rec["path"] == "corpus/erdogan.md");
+  CHECK(rec["format"] == "md");
+  CHECK(rec["lang"] == "en");
+  CHECK(rec["extra"]["desk"] == "Europe");
+  CHECK_FALSE(rec.contains("persons"));  // untagged
+
+  // The stored text is capped, and the cut never splits a character.
+  dossier::BuildOptions opts;
+  opts.max_stored_body = 25;  // inside the "ğ" of "Erdoğan" (bytes 24-25)
+  nlohmann::json capped = nlohmann::json::parse(dossier::build_document(a, nullptr, opts).doc.get_data());
+  std::string text = capped["text"];
+  CHECK(text.rfind("ANKARA -- President Erdo", 0) == 0);
+  CHECK(text.size() <= 27);
+  CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);
+  // ... but every word is still indexed.
+  CHECK(has_term(dossier::build_document(a, nullptr, opts).doc, "Zsea"));
+}
+
+TEST_CASE("document builder: entity terms and facet values from a TagResult") {
+  dossier::TagResult tags;
+  tags.entities.push_back({dossier::EntityType::kPerson, "Recep Tayyip Erdo\xC4\x9F" "an", 2, {"Erdo\xC4\x9F" "an"}});
+  tags.entities.push_back({dossier::EntityType::kPlace, "Black Sea", 1, {"Black Sea"}});
+  tags.entities.push_back({dossier::EntityType::kOrg, "NATO", 1, {"the alliance"}});
+  tags.entities.push_back({dossier::EntityType::kPlace, "Ankara", 1, {"ANKARA"}});
+  BuiltDocument b = dossier::build_document(sample_article(), &tags);
+  const Xapian::Document& doc = b.doc;
+  const std::string erdogan = "Recep Tayyip Erdo\xC4\x9F" "an";
+  CHECK(has_term(doc, "XPrecep tayyip erdogan"));
+  CHECK(has_term(doc, "XLblack sea"));
+  CHECK(has_term(doc, "XLankara"));
+  CHECK(has_term(doc, "XOnato"));
+  CHECK(has_term(doc, "XPNerdogan\x1f" + erdogan));
+  CHECK(has_term(doc, "XPNrecep\x1f" + erdogan));
+  CHECK(has_term(doc, "XPNtayyip\x1f" + erdogan));
+  CHECK(has_term(doc, "XLNblack\x1f" "Black Sea"));
+  CHECK(has_term(doc, "XONalliance\x1fNATO"));
+  CHECK(doc.get_value(dossier::schema::kSlotPersons) == erdogan);
+  CHECK(doc.get_value(dossier::schema::kSlotPlaces) == "Black Sea\x1f" "Ankara");
+  CHECK(doc.get_value(dossier::schema::kSlotOrgs) == "NATO");
+  nlohmann::json rec = nlohmann::json::parse(doc.get_data());
+  CHECK(rec["persons"] == nlohmann::json::array({erdogan}));
+  CHECK(rec["places"] == nlohmann::json::array({"Black Sea", "Ankara"}));
+  CHECK(rec["orgs"] == nlohmann::json::array({"NATO"}));
+
+  // An empty tag result still writes (empty) facet fields and no entity terms.
+  dossier::TagResult none;
+  BuiltDocument n = dossier::build_document(sample_article(), &none);
+  for (const char* prefix : {"XPN", "XON", "XLN", "XPrecep", "XLblack", "XOnato"})
+    CHECK(terms_with_prefix(n.doc, prefix).empty());
+  CHECK(nlohmann::json::parse(n.doc.get_data())["persons"].empty());
+}
+
+TEST_CASE("document builder: CJK words are indexed unstemmed, other languages use their stemmer") {
+  Article zh;
+  zh.id = "zh-1";
+  zh.path = "zh.json";
+  zh.format = "json";
+  zh.lang = "zh";
+  zh.title = "\xE5\x8C\x97\xE4\xBA\xAC\xE4\xBC\x9A\xE8\xB0\x88";  // 北京会谈
+  zh.body = "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\xA4\x96\xE4\xBA\xA4\xE9\x83\xA8\xE9\x95\xBF\xE5\x9C\xA8"
+            "\xE5\x8C\x97\xE4\xBA\xAC\xE4\xB8\xBE\xE8\xA1\x8C\xE4\xBC\x9A\xE8\xB0\x88";  // 中国外交部长在北京举行会谈
+  BuiltDocument b = dossier::build_document(zh, nullptr);
+  CHECK(has_term(b.doc, "Lzh"));
+  CHECK(has_term(b.doc, "Z\xE5\x8C\x97\xE4\xBA\xAC"));   // Z北京
+  CHECK(has_term(b.doc, "ZS\xE5\x8C\x97\xE4\xBA\xAC"));  // ZS北京
+  CHECK(positions(b.doc, "ZS\xE5\x8C\x97\xE4\xBA\xAC") == P{1});
+  CHECK(b.spelling_words.empty());  // no spelling suggestions for CJK
+
+  Article es;
+  es.id = "es-1";
+  es.path = "es.txt";
+  es.format = "txt";
+  es.lang = "es";
+  es.body = "Los ministros negociaron acuerdos comerciales.";
+  BuiltDocument e = dossier::build_document(es, nullptr);
+  Xapian::Stem spanish("es");
+  CHECK(has_term(e.doc, "Z" + spanish("negociaron")));
+  CHECK(has_term(e.doc, "Z" + spanish("comerciales")));
+  CHECK(has_term(e.doc, "Les"));
+
+  // An unknown language code indexes words unstemmed rather than failing.
+  es.lang = "xx";
+  BuiltDocument x = dossier::build_document(es, nullptr);
+  CHECK(has_term(x.doc, "Znegociaron"));
+}
+
+TEST_CASE("document builder: very long ids become bounded unique terms") {
+  Article a = sample_article();
+  a.id = std::string(300, 'a');
+  BuiltDocument b1 = dossier::build_document(a, nullptr);
+  a.id = std::string(299, 'a') + "b";
+  BuiltDocument b2 = dossier::build_document(a, nullptr);
+  CHECK(b1.id_term.size() <= dossier::kMaxTermBytes);
+  CHECK(b1.id_term.rfind("Qaaaa", 0) == 0);
+  CHECK(b1.id_term != b2.id_term);
+  CHECK(has_term(b1.doc, b1.id_term));
+  CHECK(dossier::id_term_for("short") == "Qshort");
+  CHECK(dossier::path_term_for("a/b.txt") == "XPATHa/b.txt");
+}

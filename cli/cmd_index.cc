@@ -21,6 +21,7 @@ struct IndexArgs {
   size_t max_file_mb = 64;
   bool no_entities = false;
   bool no_spelling = false;
+  bool no_delete = false;
   bool quiet = false;
   bool json = false;
   bool verbose = false;
@@ -71,6 +72,7 @@ void run_index(const IndexArgs& args) {
   options.threads = args.threads;
   options.batch_size = args.batch;
   options.spelling = !args.no_spelling;
+  options.delete_missing = !args.no_delete;
   options.read.max_file_bytes = args.max_file_mb << 20;
 
   std::unique_ptr<EntityTagger> tagger;
@@ -95,6 +97,8 @@ void run_index(const IndexArgs& args) {
       warnings.push_back({{"path", w.path}, {"line", w.line}, {"message", w.message}});
     nlohmann::json j = {{"database", args.db},      {"files", summary.files_seen},
                         {"added", summary.articles_added}, {"updated", summary.articles_updated},
+                        {"removed", summary.articles_removed}, {"files_unchanged", summary.files_unchanged},
+                        {"files_removed", summary.files_removed},
                         {"skipped", skipped},       {"warnings", warnings},
                         {"interrupted", summary.interrupted}, {"seconds", summary.seconds}};
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
@@ -109,14 +113,16 @@ void run_index(const IndexArgs& args) {
     if (!args.verbose && summary.warnings.size() > kMaxShown)
       std::cerr << "(" << summary.warnings.size() - kMaxShown << " more warnings; --verbose shows all)\n";
     if (!args.quiet) {
-      std::printf("%s %zu articles from %zu files into %s in %.1fs (%.0f articles/s): %zu added, %zu updated, %zu files skipped, %zu warnings\n",
+      std::printf("%s %zu articles from %zu files into %s in %.1fs (%.0f articles/s): %zu added, %zu updated, "
+                  "%zu removed; %zu files unchanged, %zu files removed, %zu files skipped, %zu warnings\n",
                   summary.interrupted ? "Interrupted: committed" : "Indexed", indexed, summary.files_read,
                   args.db.c_str(), summary.seconds, summary.seconds > 0 ? indexed / summary.seconds : 0.0,
-                  summary.articles_added, summary.articles_updated, summary.skipped.size(), summary.warnings.size());
+                  summary.articles_added, summary.articles_updated, summary.articles_removed,
+                  summary.files_unchanged, summary.files_removed, summary.skipped.size(), summary.warnings.size());
     }
   }
   if (summary.interrupted) throw CommandFailure{130};
-  if (indexed == 0) fail("nothing could be indexed from " + args.dir + " (" + std::to_string(summary.skipped.size()) +
+  if (indexed == 0 && summary.files_unchanged == 0 && summary.files_removed == 0) fail("nothing could be indexed from " + args.dir + " (" + std::to_string(summary.skipped.size()) +
                          " files skipped); check the folder holds .txt .md .json .jsonl .html files");
 }
 
@@ -133,6 +139,7 @@ void register_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 4096))->capture_default_str();
   cmd->add_flag("--no-entities", args->no_entities, "Do not tag persons, organizations and places");
   cmd->add_flag("--no-spelling", args->no_spelling, "Do not build spelling data (faster; no 'Did you mean')");
+  cmd->add_flag("--no-delete", args->no_delete, "Keep articles of files that disappeared from DIR");
   cmd->add_flag("-q,--quiet", args->quiet, "Print only warnings and errors");
   cmd->add_flag("--json", args->json, "Print the summary as JSON");
   cmd->add_flag("-v,--verbose", args->verbose, "Print every warning");

@@ -10,6 +10,7 @@
 
 #include "common/date.h"
 #include "common/text.h"
+#include "indexer/file_catalog.h"
 
 namespace dossier {
 namespace {
@@ -157,6 +158,7 @@ ReadResult read_article_file(const std::string& path, const FileReadOptions& opt
   size_t limit = format == "jsonl" ? options.max_feed_bytes : options.max_file_bytes;
   out.status = read_bytes(path, gz, limit, &bytes);
   if (!out.status.ok()) return out;
+  uint64_t hash = content_hash(bytes);
   if (trim(bytes).empty()) {
     out.status = Status::Unsupported("empty file");
     return out;
@@ -185,6 +187,7 @@ ReadResult read_article_file(const std::string& path, const FileReadOptions& opt
   else if (format == "jsonl") out = read_jsonl(text, shown);
   else out = read_html(text, shown);
   out.warnings.insert(out.warnings.begin(), file_warnings.begin(), file_warnings.end());
+  out.content_hash = hash;
 
   bool multi = format == "jsonl" || out.articles.size() > 1 || (format == "json" && !text.empty() && trim(text).front() == '[');
   for (auto& a : out.articles) {

@@ -8,10 +8,13 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
+#include "common/schema.h"
 #include "common/text.h"
 #include "indexer/document_builder.h"
+#include "indexer/file_catalog.h"
 #include "indexer/index_writer.h"
 
 namespace fs = std::filesystem;
@@ -25,6 +28,9 @@ namespace {
 // What a worker hands the writer for one file.
 struct FileResult {
   std::string path;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t hash = 0;
   Status status;
   std::vector<BuiltDocument> docs;
   std::vector<ReadWarning> warnings;
@@ -52,6 +58,7 @@ FileResult process_file(const std::string& path, const IndexOptions& options) {
   repair_utf8(shown);
   ReadResult read = read_article_file(path, options.read, shown);
   r.status = read.status;
+  r.hash = read.content_hash;
   r.warnings = std::move(read.warnings);
   if (!r.status.ok()) return r;
   BuildOptions build;
@@ -113,7 +120,7 @@ Status list_article_files(const std::string& dir, const std::string& exclude, st
   fs::file_status st = fs::status(dir, ec);
   if (ec || !fs::exists(st)) return Status::NotFound("folder " + dir + " does not exist; check the path");
   if (!fs::is_directory(st)) {
-    files->push_back(dir);  // a single file is a folder of one
+    files->push_back(fs::absolute(dir, ec).lexically_normal().string());  // a single file is a folder of one
     return Status::OK();
   }
   fs::path excluded = exclude.empty() ? fs::path() : fs::weakly_canonical(exclude, ec);
@@ -144,26 +151,95 @@ Status list_article_files(const std::string& dir, const std::string& exclude, st
       unreadable->push_back({display_path(p), "looks like a README/LICENSE file, not an article; skipped"});
       continue;
     }
-    files->push_back(p.string());
+    files->push_back(fs::absolute(p, ec).lexically_normal().string());
   }
   std::sort(files->begin(), files->end());
   return Status::OK();
 }
+
+namespace {
+
+struct FileStat {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+FileStat stat_file(const std::string& path) {
+  std::error_code ec;
+  FileStat st;
+  st.size = fs::file_size(path, ec);
+  auto t = fs::last_write_time(path, ec);
+  if (!ec) st.mtime_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+  return st;
+}
+
+// The unique-id terms of the documents currently indexed from one file.
+std::set<std::string> id_terms_of_file(const Xapian::Database& db, const std::string& path_term) {
+  std::set<std::string> ids;
+  for (auto p = db.postlist_begin(path_term); p != db.postlist_end(path_term); ++p) {
+    Xapian::TermIterator t = db.termlist_begin(*p);
+    t.skip_to(std::string(schema::kId));
+    if (t != db.termlist_end(*p) && (*t).rfind(schema::kId, 0) == 0) ids.insert(*t);
+  }
+  return ids;
+}
+
+// Writes one file's documents, removes its records that vanished, and records
+// the file; the caller counts what happened.
+Status write_file(IndexWriter& writer, FileResult& r, IndexSummary* summary) {
+  Xapian::WritableDatabase& db = writer.database();
+  std::string path_term = path_term_for(r.path);
+  std::set<std::string> old_ids = id_terms_of_file(db, path_term);
+  for (auto& doc : r.docs) {
+    old_ids.erase(doc.id_term);
+    bool replaced = false;
+    Status s = writer.put(std::move(doc), &replaced);
+    if (!s.ok()) return s;
+    ++(replaced ? summary->articles_updated : summary->articles_added);
+  }
+  for (const auto& id : old_ids) {  // records that disappeared from a changed file
+    Status s = writer.remove(id);
+    if (!s.ok()) return s;
+    ++summary->articles_removed;
+  }
+  set_file_record(db, {r.path, r.size, r.mtime_ns, r.hash});
+  return Status::OK();
+}
+
+}  // namespace
 
 Status index_directory(const std::string& dir, const IndexOptions& options, IndexSummary* summary,
                        const ProgressFn& progress) {
   auto started = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
 
-  std::vector<std::string> files;
-  Status s = list_article_files(dir, options.db_path, &files, &summary->skipped);
+  std::vector<std::string> listed;
+  Status s = list_article_files(dir, options.db_path, &listed, &summary->skipped);
   if (!s.ok()) return s;
-  summary->files_seen = files.size() + summary->skipped.size();
+  summary->files_seen = listed.size() + summary->skipped.size();
 
   std::unique_ptr<IndexWriter> writer;
   s = IndexWriter::Open(options.db_path, &writer);
   if (!s.ok()) return s;
   writer->set_batch_size(options.batch_size);
+
+  // Unchanged files (same size and mtime as recorded) are not even read.
+  std::vector<std::string> files;
+  std::vector<FileStat> stats;
+  try {
+    for (const auto& path : listed) {
+      FileStat st = stat_file(path);
+      auto rec = get_file_record(writer->database(), path);
+      if (rec && rec->size == st.size && rec->mtime_ns == st.mtime_ns) {
+        ++summary->files_unchanged;
+        continue;
+      }
+      files.push_back(path);
+      stats.push_back(st);
+    }
+  } catch (const Xapian::Error& e) {
+    return status_from_xapian(e, options.db_path);
+  }
 
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   OrderedResults results(static_cast<size_t>(threads) * 4);
@@ -175,7 +251,10 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
         size_t i = next_file.fetch_add(1);
         if (i >= files.size() || !results.wait_for_slot(i)) return;
         if (g_stop_requested) { results.close(); return; }
-        results.put(i, process_file(files[i], options));
+        FileResult r = process_file(files[i], options);
+        r.size = stats[i].size;
+        r.mtime_ns = stats[i].mtime_ns;
+        results.put(i, std::move(r));
       }
     });
   }
@@ -183,33 +262,49 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
   Status write_status;
   IndexProgress prog;
   prog.files_total = files.size();
-  for (size_t i = 0; i < files.size(); ++i) {
-    std::optional<FileResult> r = results.take_next();
-    if (!r) break;
-    for (auto& w : r->warnings) summary->warnings.push_back(std::move(w));
-    if (!r->status.ok()) {
-      std::string shown = r->path;
-      repair_utf8(shown);
-      summary->skipped.push_back({shown, r->status.message()});
-    } else {
-      ++summary->files_read;
-      summary->bytes_read += r->bytes;
-      for (auto& doc : r->docs) {
-        bool replaced = false;
-        write_status = writer->put(std::move(doc), &replaced);
-        if (!write_status.ok()) break;
-        ++(replaced ? summary->articles_updated : summary->articles_added);
+  try {
+    for (size_t i = 0; i < files.size(); ++i) {
+      std::optional<FileResult> r = results.take_next();
+      if (!r) break;
+      for (auto& w : r->warnings) summary->warnings.push_back(std::move(w));
+      if (!r->status.ok()) {
+        // Articles indexed from an earlier, readable version of the file stay.
+        std::string shown = r->path;
+        repair_utf8(shown);
+        summary->skipped.push_back({shown, r->status.message()});
+      } else if (auto rec = get_file_record(writer->database(), r->path); rec && rec->hash == r->hash) {
+        ++summary->files_unchanged;  // touched but identical: remember the new mtime only
+        set_file_record(writer->database(), {r->path, r->size, r->mtime_ns, r->hash});
+      } else {
+        ++summary->files_read;
+        summary->bytes_read += r->bytes;
+        write_status = write_file(*writer, *r, summary);
+      }
+      if (!write_status.ok()) break;
+      prog.files_done = i + 1;
+      prog.articles = summary->articles_added + summary->articles_updated;
+      prog.seconds = elapsed();
+      if (progress) progress(prog);
+      if (g_stop_requested) break;
+    }
+    // Files that disappeared from DIR since the last run (only under DIR, so
+    // other folders indexed into the same database are untouched).
+    if (write_status.ok() && !g_stop_requested && options.delete_missing) {
+      std::set<std::string> present(listed.begin(), listed.end());
+      std::error_code ec;
+      std::string root = fs::absolute(dir, ec).lexically_normal().string();
+      while (root.size() > 1 && root.back() == '/') root.pop_back();
+      for (const auto& rec : recorded_files_under(writer->database(), root)) {
+        if (present.count(rec.path)) continue;
+        std::string path_term = path_term_for(rec.path);
+        summary->articles_removed += writer->database().get_termfreq(path_term);
+        writer->database().delete_document(path_term);
+        erase_file_record(writer->database(), rec.path);
+        ++summary->files_removed;
       }
     }
-    if (!write_status.ok()) break;
-    prog.files_done = i + 1;
-    prog.articles = summary->articles_added + summary->articles_updated;
-    prog.seconds = elapsed();
-    if (progress) progress(prog);
-    if (g_stop_requested) {
-      summary->interrupted = true;
-      break;
-    }
+  } catch (const Xapian::Error& e) {
+    write_status = status_from_xapian(e, options.db_path);
   }
   results.close();
   for (auto& w : workers) w.join();

@@ -21,6 +21,7 @@ struct IndexOptions {
   size_t batch_size = 2000;              // documents per commit
   int threads = 0;                       // worker threads; 0 = hardware concurrency
   bool spelling = true;
+  bool delete_missing = true;            // remove articles of files gone from DIR
 };
 
 struct SkippedFile {
@@ -31,8 +32,11 @@ struct SkippedFile {
 struct IndexSummary {
   size_t files_seen = 0;
   size_t files_read = 0;
+  size_t files_unchanged = 0;   // same size and mtime (or same content) as last run
+  size_t files_removed = 0;     // gone from DIR; their articles removed
   size_t articles_added = 0;
   size_t articles_updated = 0;
+  size_t articles_removed = 0;
   size_t bytes_read = 0;
   std::vector<SkippedFile> skipped;
   std::vector<ReadWarning> warnings;
@@ -54,7 +58,9 @@ extern std::atomic<bool> g_stop_requested;
 Status list_article_files(const std::string& dir, const std::string& exclude, std::vector<std::string>* files,
                           std::vector<SkippedFile>* unreadable);
 
-// Indexes every article file under dir into options.db_path.
+// Indexes the article files under dir into options.db_path incrementally: new
+// files are added, changed ones (size/mtime, then content hash) replaced, files
+// gone from dir removed (unless !delete_missing), unchanged ones skipped.
 Status index_directory(const std::string& dir, const IndexOptions& options, IndexSummary* summary,
                        const ProgressFn& progress = nullptr);
 

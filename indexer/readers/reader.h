@@ -4,6 +4,7 @@
 // dates, ids and display titles are resolved afterwards by finalize_article().
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ struct ReadResult {
   Status status;                      // not ok: the whole file failed (and why)
   std::vector<Article> articles;
   std::vector<ReadWarning> warnings;  // per-record problems, file otherwise read
+  uint64_t content_hash = 0;          // of the file's (decompressed) bytes, set by read_article_file
 };
 
 ReadResult read_text(std::string_view content, const std::string& path);

@@ -16,10 +16,10 @@ check_eq(summary["added"], len(expected), "articles added on first run")
 check_eq(summary["updated"], 0, "articles updated on first run")
 check([s for s in summary["skipped"] if s["path"].endswith("README.md")] != [], "corpus/README.md skipped as not an article")
 
-# Indexing again replaces, never duplicates.
+# Indexing again changes nothing: every file is recognised as unchanged.
 again = run_json("index", corpus, "--db", db)
-check_eq(again["added"] + again["updated"], len(expected), "articles seen on second run")
-check_eq(again["added"], 0, "articles added on second run (should all be updates)")
+check_eq((again["added"], again["updated"], again["removed"]), (0, 0, 0), "second run adds/updates/removes nothing")
+check_eq(again["files_unchanged"], len({e["file"] for e in expected}), "second run: every article file unchanged")
 stats = run_json("stats", "--db", db)
 check_eq(stats["articles"], len(expected), "article count after two runs")
 check(stats["formats"].keys() >= {"txt", "md", "json", "jsonl", "html"}, f"all formats seen: {stats['formats']}")

@@ -1,0 +1,67 @@
+"""Incremental indexing: re-runs index only what changed (new, changed, touched,
+deleted files; JSONL records that vanished), several folders share a database
+without touching each other, and --no-delete keeps articles of vanished files."""
+import json
+import os
+import time
+
+from e2e import *
+
+work = tmpdir()
+a, b, db = os.path.join(work, "a"), os.path.join(work, "b"), os.path.join(work, "db")
+
+
+def story(title, day, words):
+    return f"{title}\n\nDiplomats met on {day} to discuss {words}.\n"
+
+
+write(f"{a}/one.txt", story("One", "2023-01-01", "tariffs"))
+write(f"{a}/two.txt", story("Two", "2023-01-02", "sanctions"))
+write(f"{a}/sub/three.txt", story("Three", "2023-01-03", "ceasefire"))
+write(f"{a}/feed.jsonl", "\n".join(json.dumps({"id": f"r{i}", "title": f"Record {i}", "date": "2023-02-01",
+                                               "body": f"Record number {i} on trade."}) for i in range(5)) + "\n")
+write(f"{b}/other.txt", story("Other", "2023-03-01", "elections"))
+
+s = run_json("index", a, "--db", db)
+check_eq((s["added"], s["updated"], s["removed"], s["files_unchanged"]), (8, 0, 0, 0), "first run of a")
+s = run_json("index", b, "--db", db)
+check_eq((s["added"], s["files_unchanged"]), (1, 0), "b into the same database")
+check_eq(run_json("stats", "--db", db)["articles"], 9, "a + b")
+
+s = run_json("index", a, "--db", db)
+check_eq((s["added"], s["updated"], s["removed"], s["files_unchanged"]), (0, 0, 0, 4), "unchanged re-run of a")
+
+time.sleep(0.01)
+write(f"{a}/two.txt", story("Two revised", "2023-01-02", "sanctions relief"))      # changed
+write(f"{a}/four.txt", story("Four", "2023-01-04", "missiles"))                     # new
+os.remove(f"{a}/sub/three.txt")                                                     # deleted
+os.utime(f"{a}/one.txt", (time.time() + 5, time.time() + 5))                       # touched, same content
+write(f"{a}/feed.jsonl", "\n".join(json.dumps({"id": f"r{i}", "title": f"Record {i}", "date": "2023-02-01",
+                                               "body": f"Record number {i} on trade."}) for i in (0, 1, 3)) + "\n")
+s = run_json("index", a, "--db", db)
+check_eq(s["added"], 1, "new file added")
+check_eq(s["updated"], 4, "changed txt + 3 surviving JSONL records replaced")
+check_eq(s["removed"], 3, "deleted file's article + 2 vanished JSONL records removed")
+check_eq(s["files_unchanged"], 1, "touched file recognised by content hash")
+check_eq(s["files_removed"], 1, "one file gone")
+check_eq(run_json("stats", "--db", db)["articles"], 7, "articles after changes (a: one, two, four + 3 records; b: other)")
+check_eq(run_json("search", "relief", "--db", db)["total"], 1, "changed text searchable")
+check_eq(run_json("search", "ceasefire", "--db", db)["total"], 0, "deleted file's text gone")
+check_eq(run_json("search", "elections", "--db", db)["total"], 1, "other folder untouched")
+ids = {r["id"] for r in run_json("search", "", "--db", db, "--limit", "100")["results"]}
+check(ids >= {"r0", "r1", "r3"} and not ids & {"r2", "r4"}, f"JSONL records present/removed: {sorted(ids)}")
+
+# --no-delete keeps articles of vanished files.
+os.remove(f"{a}/four.txt")
+s = run_json("index", a, "--db", db, "--no-delete")
+check_eq((s["removed"], s["files_removed"]), (0, 0), "--no-delete removes nothing")
+check_eq(run_json("search", "missiles", "--db", db)["total"], 1, "vanished file's article kept with --no-delete")
+s = run_json("index", a, "--db", db)
+check_eq(s["files_removed"], 1, "without --no-delete it goes")
+
+# A file that turns unreadable keeps its earlier articles.
+write(f"{a}/feed.jsonl", "{broken\n")
+s = run_json("index", a, "--db", db)
+check(any(x["path"].endswith("feed.jsonl") for x in s["skipped"]), "broken feed reported")
+check_eq(run_json("search", "record", "--db", db)["total"], 3, "broken feed's earlier records kept")
+finish()

@@ -1,0 +1,818 @@
+// HTML reader: one web page becomes one article. Gumbo parses the page (it copes
+// with broken markup as browsers do); metadata comes from <meta>/<link> tags,
+// JSON-LD and <time>, the body from the visible text of the main content element.
+// Every tree walk is iterative, so no nesting depth can overflow the call stack.
+#include "indexer/readers/html_reader.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <iterator>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/text.h"
+#include "indexer/readers/reader.h"
+
+namespace dossier {
+namespace {
+
+using Json = nlohmann::json;
+
+bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// ---------------------------------------------------------------------------
+// Whitespace: HTML collapses runs of it; for indexing, no-break and other
+// Unicode spaces count as whitespace too.
+
+size_t space_length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if ((c == 0xE2 || c == 0xE3) && i + 2 < s.size()) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return 3;  // U+2000..200A, U+202F
+    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;                  // U+3000
+  }
+  return 0;
+}
+
+// Builds text from pieces: whitespace collapses to one space, and line breaks
+// requested by block elements are written only between two pieces of text.
+class TextBuilder {
+ public:
+  void add(std::string_view text, bool preformatted = false) {
+    for (size_t i = 0; i < text.size();) {
+      if (preformatted && text[i] == '\n') {
+        line_break();
+        ++i;
+      } else if (size_t n = space_length(text, i)) {
+        pending_space_ = true;
+        i += n;
+      } else {
+        flush_separator();
+        out_ += text[i++];
+      }
+    }
+  }
+  void block_break(int level) { pending_break_ = std::max(pending_break_, level); }
+  void line_break() { pending_break_ = std::min(2, pending_break_ + 1); }
+  void space() { pending_space_ = true; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void flush_separator() {
+    if (!out_.empty()) {
+      if (pending_break_ > 0) {
+        out_ += pending_break_ == 2 ? "\n\n" : "\n";
+      } else if (pending_space_) {
+        out_ += ' ';
+      }
+    }
+    pending_break_ = 0;
+    pending_space_ = false;
+  }
+  std::string out_;
+  int pending_break_ = 0;  // 0 none, 1 new line, 2 blank line
+  bool pending_space_ = false;
+};
+
+std::string collapse(std::string_view s) {
+  TextBuilder b;
+  b.add(s);
+  return b.take();
+}
+
+// ---------------------------------------------------------------------------
+// Gumbo tree access.
+
+bool is_element(const GumboNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
+}
+
+GumboTag tag_of(const GumboNode* n) { return is_element(n) ? n->v.element.tag : GUMBO_TAG_UNKNOWN; }
+
+bool is_text(const GumboNode* n) {
+  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA || n->type == GUMBO_NODE_WHITESPACE;
+}
+
+// The attribute's value, or "" when absent.
+std::string_view attr(const GumboNode* n, const char* name) {
+  if (!is_element(n)) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+bool has_attr(const GumboNode* n, const char* name) {
+  return is_element(n) && gumbo_get_attribute(&n->v.element.attributes, name) != nullptr;
+}
+
+// True when the whitespace-separated list in attribute `name` holds `token`.
+bool attr_has_token(const GumboNode* n, const char* name, std::string_view token) {
+  std::string_view v = attr(n, name);
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && space_length(v, i) == 1) ++i;
+    size_t j = i;
+    while (j < v.size() && space_length(v, j) != 1) ++j;
+    if (j > i && iequals(v.substr(i, j - i), token)) return true;
+    i = j;
+  }
+  return false;
+}
+
+// Visits the subtree under `root` in document order with an explicit stack.
+// enter(node) returns whether to visit the node's children; leave(node) runs
+// after the children of every element whose children were visited.
+template <class Enter, class Leave>
+void walk(const GumboNode* root, Enter&& enter, Leave&& leave) {
+  struct Frame {
+    const GumboNode* node;
+    bool leaving;
+  };
+  std::vector<Frame> stack{{root, false}};
+  while (!stack.empty()) {
+    const Frame f = stack.back();
+    stack.pop_back();
+    if (f.leaving) {
+      leave(f.node);
+      continue;
+    }
+    if (!enter(f.node)) continue;
+    const GumboVector* kids = f.node->type == GUMBO_NODE_DOCUMENT ? &f.node->v.document.children
+                              : is_element(f.node)                ? &f.node->v.element.children
+                                                                  : nullptr;
+    if (kids == nullptr) continue;
+    stack.push_back({f.node, true});
+    for (unsigned i = kids->length; i-- > 0;) {
+      stack.push_back({static_cast<const GumboNode*>(kids->data[i]), false});
+    }
+  }
+}
+
+template <class Enter>
+void walk(const GumboNode* root, Enter&& enter) {
+  walk(root, std::forward<Enter>(enter), [](const GumboNode*) {});
+}
+
+// Whitespace-collapsed text of a small subtree (a title, a heading, a link).
+std::string node_text(const GumboNode* root) {
+  TextBuilder b;
+  walk(root, [&](const GumboNode* n) {
+    if (is_text(n)) b.add(n->v.text.text);
+    const GumboTag t = tag_of(n);
+    return t != GUMBO_TAG_SCRIPT && t != GUMBO_TAG_STYLE && t != GUMBO_TAG_TEMPLATE;
+  });
+  return b.take();
+}
+
+// Raw text content of an element (a <script>'s JSON).
+std::string raw_text(const GumboNode* n) {
+  std::string out;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const auto* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (is_text(k)) out += k->v.text.text;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Body text.
+
+// Elements whose content is never article text.
+bool is_excluded(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_NOFRAMES:
+    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_FRAMESET:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// 2: the element is a paragraph of its own; 1: it starts a new line; 0: inline.
+int block_level(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_TABLE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_HGROUP: case GUMBO_TAG_BODY:
+      return 2;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TR: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_LEGEND: case GUMBO_TAG_OPTION:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+bool is_hidden(const GumboNode* n) {
+  if (has_attr(n, "hidden") || attr(n, "aria-hidden") == "true") return true;
+  std::string style = ascii_lower(attr(n, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos;
+}
+
+// True when `heading` repeats `title`, alone or followed by a site suffix
+// ("Title | Site", "Title - Site").
+bool heading_repeats_title(const std::string& heading, const std::string& title) {
+  if (heading.empty() || title.size() < heading.size()) return false;
+  if (!iequals(std::string_view(title).substr(0, heading.size()), heading)) return false;
+  if (title.size() == heading.size()) return true;
+  std::string_view rest = trim(std::string_view(title).substr(heading.size()));
+  for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", ":", "\xC2\xB7", "::"}) {
+    if (rest.substr(0, sep.size()) == sep) return true;
+  }
+  return false;
+}
+
+struct BodyOptions {
+  std::string title;        // the first <h1> is dropped when it repeats this
+  bool keep_forms = false;  // for pages that wrap everything in one <form>
+};
+
+// Visible text under `root`, paragraphs separated by blank lines.
+std::string extract_body(const GumboNode* root, const BodyOptions& options) {
+  TextBuilder b;
+  int article_depth = 0, pre_depth = 0;
+  bool seen_h1 = false;
+  auto enter = [&](const GumboNode* n) {
+    if (is_text(n)) {
+      b.add(n->v.text.text, pre_depth > 0);
+      return false;
+    }
+    if (!is_element(n)) return false;
+    const GumboTag t = tag_of(n);
+    if (is_excluded(t) || (t == GUMBO_TAG_FORM && !options.keep_forms) || is_hidden(n)) return false;
+    // A page header (logo, menus) is noise; an article's own header holds its headline.
+    if (t == GUMBO_TAG_HEADER && article_depth == 0) return false;
+    if (t == GUMBO_TAG_H1 && !seen_h1) {
+      seen_h1 = true;
+      if (heading_repeats_title(node_text(n), options.title)) return false;
+    }
+    if (t == GUMBO_TAG_BR) b.line_break();
+    if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) b.space();
+    if (t == GUMBO_TAG_ARTICLE) ++article_depth;
+    if (t == GUMBO_TAG_PRE) ++pre_depth;
+    b.block_break(block_level(t));
+    return true;
+  };
+  auto leave = [&](const GumboNode* n) {
+    const GumboTag t = tag_of(n);
+    if (t == GUMBO_TAG_ARTICLE) --article_depth;
+    if (t == GUMBO_TAG_PRE) --pre_depth;
+    if (t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) b.space();
+    b.block_break(block_level(t));
+  };
+  walk(root, enter, leave);
+  return b.take();
+}
+
+// The datetime of the first <time> under `root`, outside asides and menus
+// (which list other articles and their dates).
+std::string first_time_datetime(const GumboNode* root) {
+  std::string found;
+  walk(root, [&](const GumboNode* n) {
+    if (!found.empty() || !is_element(n)) return false;
+    const GumboTag t = tag_of(n);
+    if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_TEMPLATE) {
+      return false;
+    }
+    if (t == GUMBO_TAG_TIME) found = collapse(attr(n, "datetime"));
+    return found.empty();
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// Page-wide metadata: one walk over the whole document.
+
+struct PageScan {
+  std::vector<std::pair<std::string, std::string>> meta;  // lowercased key, value
+  std::string title_tag, first_h1, canonical, lang;
+  std::vector<std::string> rel_authors;
+  std::vector<std::string> json_ld;
+  std::vector<const GumboNode*> articles;  // <article>s not inside another one
+  const GumboNode* main = nullptr;
+  const GumboNode* role_main = nullptr;
+  const GumboNode* body = nullptr;
+};
+
+PageScan scan_page(const GumboOutput* output) {
+  PageScan s;
+  s.lang = attr(output->root, "lang");
+  if (s.lang.empty()) s.lang = attr(output->root, "xml:lang");
+  int article_depth = 0;
+  bool seen_title = false, seen_h1 = false;
+  auto enter = [&](const GumboNode* n) {
+    if (!is_element(n)) return n->type == GUMBO_NODE_DOCUMENT;
+    const GumboTag t = tag_of(n);
+    const bool html_ns = n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+    std::string_view content = attr(n, "content");
+    if (t == GUMBO_TAG_META) {
+      for (const char* key : {"name", "property", "itemprop"}) {
+        std::string_view k = attr(n, key);
+        if (!k.empty()) s.meta.emplace_back(ascii_lower(trim(k)), collapse(content));
+      }
+      std::string_view equiv = attr(n, "http-equiv");
+      if (!equiv.empty()) s.meta.emplace_back("http-equiv:" + ascii_lower(trim(equiv)), collapse(content));
+    } else if (has_attr(n, "itemprop")) {  // microdata: <time itemprop="datePublished" datetime=...>
+      std::string_view value = content.empty() ? attr(n, "datetime") : content;
+      if (!value.empty()) s.meta.emplace_back(ascii_lower(trim(attr(n, "itemprop"))), collapse(value));
+    }
+    if (t == GUMBO_TAG_LINK && attr_has_token(n, "rel", "canonical") && s.canonical.empty()) {
+      s.canonical = collapse(attr(n, "href"));
+    }
+    if (t == GUMBO_TAG_A && attr_has_token(n, "rel", "author")) s.rel_authors.push_back(node_text(n));
+    if (t == GUMBO_TAG_TITLE && html_ns && !seen_title) {
+      seen_title = true;
+      s.title_tag = node_text(n);
+    }
+    if (t == GUMBO_TAG_H1 && !seen_h1) {
+      seen_h1 = true;
+      s.first_h1 = node_text(n);
+    }
+    if (t == GUMBO_TAG_SCRIPT && iequals(trim(attr(n, "type")), "application/ld+json")) {
+      s.json_ld.push_back(raw_text(n));
+    }
+    if (t == GUMBO_TAG_ARTICLE && article_depth++ == 0) s.articles.push_back(n);
+    if (t == GUMBO_TAG_MAIN && !s.main) s.main = n;
+    if (attr_has_token(n, "role", "main") && !s.role_main) s.role_main = n;
+    if (t == GUMBO_TAG_BODY && !s.body) s.body = n;
+    return true;
+  };
+  auto leave = [&](const GumboNode* n) {
+    if (tag_of(n) == GUMBO_TAG_ARTICLE) --article_depth;
+  };
+  walk(output->document, enter, leave);
+  return s;
+}
+
+// The first non-empty value among meta keys, tried in the order given.
+std::string meta_value(const PageScan& s, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    for (const auto& [k, v] : s.meta) {
+      if (k == key && !v.empty()) return v;
+    }
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// JSON-LD (schema.org): the article node's date, authors, publisher and more.
+
+struct JsonLd {
+  std::string date, modified, headline, publisher, lang, id;
+  std::vector<std::string> authors;
+};
+
+bool is_article_type(const Json& type) {
+  auto match = [](const Json& t) {
+    if (!t.is_string()) return false;
+    std::string_view s = t.get_ref<const std::string&>();
+    return s.ends_with("Article") || s.ends_with("Posting") || s == "Report";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), match);
+  return match(type);
+}
+
+std::string json_string(const Json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return {};
+  if (it->is_string()) return collapse(it->get_ref<const std::string&>());
+  if (it->is_number()) return it->dump();
+  return {};
+}
+
+JsonLd read_json_ld(const std::vector<std::string>& scripts) {
+  std::vector<Json> docs;
+  for (const std::string& text : scripts) {
+    // Tolerate wrappers such as <!-- --> or CDATA markers around the JSON.
+    size_t start = text.find_first_of("{["), end = text.find_last_of("}]");
+    if (start == std::string::npos || end == std::string::npos || end < start) continue;
+    Json doc = Json::parse(text.begin() + start, text.begin() + end + 1, nullptr, false, true);
+    if (!doc.is_discarded()) docs.push_back(std::move(doc));
+  }
+  // Every object in document order (covers top-level arrays and @graph).
+  std::vector<const Json*> objects;
+  std::vector<const Json*> stack;
+  for (auto it = docs.rbegin(); it != docs.rend(); ++it) stack.push_back(&*it);
+  while (!stack.empty()) {
+    const Json* v = stack.back();
+    stack.pop_back();
+    if (v->is_object()) objects.push_back(v);
+    if (v->is_structured()) {
+      std::vector<const Json*> kids;
+      for (const Json& k : *v) kids.push_back(&k);
+      stack.insert(stack.end(), kids.rbegin(), kids.rend());
+    }
+  }
+  std::unordered_map<std::string, const Json*> by_id;
+  for (const Json* o : objects) {
+    std::string id = json_string(*o, "@id");
+    if (!id.empty() && o->size() > 1) by_id.emplace(id, o);
+  }
+  // {"@id": ...} references point at a node elsewhere in the @graph.
+  auto resolve = [&](const Json& v) -> const Json& {
+    if (v.is_object() && !v.contains("name")) {
+      auto it = by_id.find(json_string(v, "@id"));
+      if (it != by_id.end()) return *it->second;
+    }
+    return v;
+  };
+  auto name_of = [&](const Json& v) -> std::string {
+    const Json& r = resolve(v);
+    if (r.is_string()) return collapse(r.get_ref<const std::string&>());
+    if (r.is_object()) return json_string(r, "name");
+    return {};
+  };
+
+  JsonLd out;
+  const Json* article = nullptr;
+  for (const Json* o : objects) {
+    if (o->contains("@type") && is_article_type((*o)["@type"])) {
+      article = o;
+      break;
+    }
+  }
+  for (const Json* o : objects) {
+    if (out.date.empty()) out.date = json_string(*o, "datePublished");
+    if (!article && o->contains("datePublished")) article = o;
+  }
+  if (!article) return out;
+  if (std::string d = json_string(*article, "datePublished"); !d.empty()) out.date = d;
+  out.modified = json_string(*article, "dateModified");
+  out.headline = json_string(*article, "headline");
+  out.lang = json_string(*article, "inLanguage");
+  out.id = json_string(*article, "identifier");
+  if (auto it = article->find("identifier"); out.id.empty() && it != article->end() && it->is_object()) {
+    out.id = json_string(*it, "value");
+  }
+  if (auto it = article->find("author"); it != article->end()) {
+    if (it->is_array()) {
+      for (const Json& a : *it) out.authors.push_back(name_of(a));
+    } else {
+      out.authors.push_back(name_of(*it));
+    }
+  }
+  if (auto it = article->find("publisher"); it != article->end()) {
+    if (it->is_array()) {
+      for (const Json& p : *it) {
+        if (out.publisher.empty()) out.publisher = name_of(p);
+      }
+    } else {
+      out.publisher = name_of(*it);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Field clean-up.
+
+bool looks_like_url(std::string_view s) {
+  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//") ||
+         s.starts_with("www.");
+}
+
+// "en-US" -> "en"; "" when the tag does not start with a 2-3 letter language code.
+std::string primary_language(std::string_view tag) {
+  tag = trim(tag);
+  size_t end = tag.find_first_of("-_,; ");
+  std::string_view primary = tag.substr(0, end);
+  if (primary.size() < 2 || primary.size() > 3) return {};
+  for (char c : primary) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+  }
+  return ascii_lower(primary);
+}
+
+// Adds each name in `names` ("By A, B and C") unless already present.
+void add_authors(std::vector<std::string>& authors, std::string_view names) {
+  names = trim(names);
+  if (names.size() > 3 && iequals(names.substr(0, 3), "by ")) names.remove_prefix(3);
+  if (looks_like_url(names)) return;
+  while (!names.empty()) {
+    size_t cut = names.size(), skip = 0;
+    for (std::string_view sep : {",", ";", "|", " and ", " & "}) {
+      size_t at = names.find(sep);
+      if (at < cut) cut = at, skip = sep.size();
+    }
+    std::string_view name = trim(names.substr(0, cut));
+    names.remove_prefix(std::min(names.size(), cut + skip));
+    if (name.empty() || name.size() > 100) continue;
+    if (std::none_of(authors.begin(), authors.end(), [&](const std::string& a) { return iequals(a, name); })) {
+      authors.emplace_back(name);
+    }
+  }
+}
+
+struct BodyChoice {
+  const GumboNode* root = nullptr;  // where the text came from (or would have)
+  std::string text;
+};
+
+// The article body: the largest <article>, else <main>, else role="main", else
+// <body>, each tried only when the ones before gave no text.
+BodyChoice choose_body(const PageScan& scan, BodyOptions options) {
+  BodyChoice best;
+  for (const GumboNode* a : scan.articles) {
+    std::string text = extract_body(a, options);
+    if (!best.root || text.size() > best.text.size()) best = {a, std::move(text)};
+  }
+  for (const GumboNode* root : {scan.main, scan.role_main, scan.body}) {
+    if (!best.text.empty()) return best;
+    if (!root) continue;
+    best.text = extract_body(root, options);
+    if (!best.root || !best.text.empty()) best.root = root;
+  }
+  if (best.text.empty() && scan.body) {
+    options.keep_forms = true;
+    best.text = extract_body(scan.body, options);
+    if (!best.text.empty()) best.root = scan.body;
+  }
+  return best;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+ReadResult read_html(std::string_view content, const std::string& path) {
+  ReadResult result;
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+  std::optional<std::string> flattened = flatten_deep_nesting(content, kMaxHtmlNesting);
+  if (flattened) {
+    content = *flattened;
+    result.warnings.push_back({path, 0,
+                               "markup nested deeper than " + std::to_string(kMaxHtmlNesting) +
+                                   " elements; the deeper tags were ignored"});
+  }
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // recording errors copies the open-element stack each time
+  GumboOutput* output = gumbo_parse_with_options(&options, content.data(), content.size());
+  const PageScan scan = scan_page(output);
+  const JsonLd ld = read_json_ld(scan.json_ld);
+
+  Article a;
+  a.path = path;
+  a.format = "html";
+  for (const std::string& t : {meta_value(scan, {"og:title", "twitter:title"}), scan.title_tag,
+                               ld.headline, scan.first_h1}) {
+    if (a.title.empty()) a.title = t;
+  }
+  a.raw_date = meta_value(scan, {"article:published_time", "datepublished", "pubdate", "publishdate",
+                                 "date", "dc.date.issued", "sailthru.date", "parsely-pub-date"});
+  if (a.raw_date.empty()) a.raw_date = ld.date;
+
+  BodyChoice body = choose_body(scan, BodyOptions{a.title, false});
+  a.body = std::move(body.text);
+  if (a.raw_date.empty() && body.root) a.raw_date = first_time_datetime(body.root);
+
+  for (const auto& [k, v] : scan.meta) {
+    if (in_list(k, {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author"})) {
+      add_authors(a.authors, v);
+    }
+  }
+  for (const std::string& name : ld.authors) add_authors(a.authors, name);
+  for (const std::string& name : scan.rel_authors) add_authors(a.authors, name);
+
+  a.source = meta_value(scan, {"og:site_name", "application-name"});
+  if (a.source.empty()) a.source = ld.publisher;
+  if (a.source.empty()) a.source = meta_value(scan, {"publisher", "source"});
+  a.url = scan.canonical.empty() ? meta_value(scan, {"og:url"}) : scan.canonical;
+  for (const std::string& tag : {scan.lang, meta_value(scan, {"http-equiv:content-language"}),
+                                 meta_value(scan, {"og:locale"}), ld.lang}) {
+    if (a.lang.empty()) a.lang = primary_language(tag);
+  }
+  if (!ld.id.empty()) {
+    a.id = ld.id;
+    a.has_own_id = true;
+  }
+  if (std::string d = meta_value(scan, {"og:description", "description"}); !d.empty()) a.extra["description"] = d;
+  if (std::string s = meta_value(scan, {"article:section"}); !s.empty()) a.extra["section"] = s;
+  std::string modified = meta_value(scan, {"article:modified_time", "datemodified"});
+  if (modified.empty()) modified = ld.modified;
+  if (!modified.empty()) a.extra["modified"] = modified;
+
+  if (a.body.empty()) result.warnings.push_back({path, 0, "no article text found"});
+  gumbo_destroy_output(&options, output);
+  result.articles.push_back(std::move(a));
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Nesting limiter (see html_reader.h). It finds tags, comments and raw text the
+// way the HTML tokenizer does and keeps a rough stack of open elements. Where the
+// tree builder would keep elements open (misnested formatting, end tags blocked by
+// special elements or tables) the stack keeps them too, so the estimate errs deep.
+
+namespace {
+
+bool is_void_tag(std::string_view name) {
+  return in_list(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                        "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
+                        "image"});
+}
+
+// Elements the parser closes implicitly (<p>, <li>, <td>...) never pile up, so
+// counting them would overstate the depth of ordinary sloppy pages.
+bool closes_implicitly(std::string_view name) {
+  return in_list(name, {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+                        "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html",
+                        "head", "body"});
+}
+
+bool is_raw_text_tag(std::string_view name) {
+  return in_list(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                        "noframes"});
+}
+
+// Formatting elements are reopened by the parser after a misnested end tag.
+bool is_formatting(std::string_view name) {
+  return in_list(name, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
+                        "strong", "tt", "u"});
+}
+
+// Elements an end tag cannot close across (scope boundaries).
+bool is_scope_boundary(std::string_view name) {
+  return in_list(name, {"table", "applet", "marquee", "object", "template", "svg", "math", "mi", "mo",
+                        "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc"});
+}
+
+// The "special" elements of the HTML parsing spec (the countable ones): an
+// ordinary end tag such as </span> is ignored when one of these is in the way.
+bool is_special(std::string_view name) {
+  return is_scope_boundary(name) ||
+         in_list(name, {"address", "article", "aside", "blockquote", "button", "center", "details", "dir",
+                        "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1",
+                        "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "listing", "main", "menu", "nav",
+                        "noscript", "ol", "pre", "section", "select", "summary", "ul"});
+}
+
+// Position of the "</name" that ends raw text starting at `from`, or npos.
+size_t skip_raw_text(std::string_view html, size_t from, std::string_view name) {
+  for (size_t i = html.find("</", from); i != std::string_view::npos; i = html.find("</", i + 2)) {
+    if (iequals(html.substr(i + 2, name.size()), name)) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Finds `needle` at or after ascending positions, searching each stretch of the
+// text once (a page of many comments without "--!>" would otherwise be quadratic).
+struct ForwardFinder {
+  std::string_view hay, needle;
+  size_t found = 0;
+  bool searched = false;
+  size_t next(size_t from) {
+    if (!searched || (found != std::string_view::npos && found < from)) found = hay.find(needle, from);
+    searched = true;
+    return found;
+  }
+};
+
+struct OpenElement {
+  std::string name;
+  bool dropped;  // its tags are cut from the output
+};
+
+// Index of the open element an end tag `name` closes, or -1 when the parser would
+// ignore it. Only the top entries are searched, which keeps this linear; a miss
+// leaves elements open, the safe direction.
+int closed_by_end_tag(const std::vector<OpenElement>& open, const std::string& name) {
+  const int lowest = std::max(0, static_cast<int>(open.size()) - 8);
+  for (int d = static_cast<int>(open.size()) - 1; d >= lowest; --d) {
+    const std::string& e = open[d].name;
+    if (e == name) {
+      // A misnested formatting end tag makes the parser clone the element.
+      return is_formatting(name) && d + 1 != static_cast<int>(open.size()) ? -1 : d;
+    }
+    if (is_scope_boundary(e) || (!is_special(name) && is_special(e))) return -1;
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::optional<std::string> flatten_deep_nesting(std::string_view html, int limit) {
+  std::vector<OpenElement> open;
+  int foreign = 0;  // open <svg>/<math>: no raw-text elements inside
+  std::string out;
+  size_t copied = 0;  // html[0, copied) is already in `out`
+  auto cut = [&](size_t from, size_t to) {
+    out.append(html.substr(copied, from - copied));
+    copied = to;
+  };
+  auto pop_to = [&](size_t d) {
+    while (open.size() > d) {
+      foreign -= open.back().name == "svg" || open.back().name == "math";
+      open.pop_back();
+    }
+  };
+  ForwardFinder find_comment_end{html, "-->"}, find_comment_bang_end{html, "--!>"};
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.substr(i, 4) == "<!--") {
+      if (html.substr(i + 4, 1) == ">" || html.substr(i + 4, 2) == "->") {  // "<!-->", "<!--->"
+        i += 5;
+        continue;
+      }
+      const size_t e1 = find_comment_end.next(i + 4), e2 = find_comment_bang_end.next(i + 4);
+      if (e1 == std::string_view::npos && e2 == std::string_view::npos) break;
+      i = e1 < e2 ? e1 + 3 : e2 + 4;
+      continue;
+    }
+    if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {  // doctype, bogus comment
+      i = html.find('>', i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    const bool end_tag = i + 1 < html.size() && html[i + 1] == '/';
+    size_t k = i + 1 + end_tag;
+    if (k >= html.size() || !std::isalpha(static_cast<unsigned char>(html[k]))) {
+      ++i;
+      continue;
+    }
+    const size_t name_start = k;
+    while (k < html.size() && !std::isspace(static_cast<unsigned char>(html[k])) && html[k] != '/' &&
+           html[k] != '>') {
+      ++k;
+    }
+    const std::string name = ascii_lower(html.substr(name_start, k - name_start));
+    while (k < html.size() && html[k] != '>') {  // the tag's '>', skipping quoted values
+      if (html[k++] != '=') continue;
+      while (k < html.size() && std::isspace(static_cast<unsigned char>(html[k]))) ++k;
+      if (k < html.size() && (html[k] == '"' || html[k] == '\'')) {
+        const size_t close = html.find(html[k], k + 1);
+        k = close == std::string_view::npos ? html.size() : close + 1;
+      }
+    }
+    if (k >= html.size()) break;  // unterminated tag: the tokenizer drops it
+    const size_t tag_end = k + 1;
+    if (end_tag && name == "form") {  // the parser removes the form alone
+      for (size_t d = open.size(); d-- > 0 && open.size() - d <= 8;) {
+        if (open[d].name != "form") continue;
+        if (open[d].dropped) cut(i, tag_end);
+        open.erase(open.begin() + d);
+        break;
+      }
+    } else if (end_tag) {
+      if (int d = closed_by_end_tag(open, name); d >= 0) {
+        if (open[d].dropped) cut(i, tag_end);
+        // After an ordinary end tag (</span>) the parser reopens the formatting
+        // elements it closed, at a place no later end tag closes.
+        std::vector<OpenElement> reopened;
+        if (!is_special(name) && !is_formatting(name)) {
+          std::copy_if(open.begin() + d + 1, open.end(), std::back_inserter(reopened),
+                       [](const OpenElement& e) { return is_formatting(e.name); });
+        }
+        pop_to(d);
+        open.insert(open.end(), reopened.begin(), reopened.end());
+      }
+    } else if (foreign == 0 && (is_raw_text_tag(name) || name == "plaintext")) {
+      if (name == "plaintext") break;
+      i = skip_raw_text(html, tag_end, name);
+      if (i == std::string_view::npos) break;
+      continue;
+    } else if (name == "td" || name == "th" || name == "tr") {  // closes the previous cell
+      for (size_t d = open.size(); d-- > 0 && open.size() - d <= 8;) {
+        if (open[d].name == "table") {
+          pop_to(d + 1);
+          break;
+        }
+      }
+    } else if (!is_void_tag(name) && !closes_implicitly(name)) {
+      const bool drop = static_cast<int>(open.size()) >= limit;
+      open.push_back({name, drop});
+      foreign += name == "svg" || name == "math";
+      if (drop) cut(i, tag_end);
+    }
+    i = tag_end;
+  }
+  if (copied == 0) return std::nullopt;
+  out.append(html.substr(copied));
+  return out;
+}
+
+}  // namespace dossier

@@ -27,7 +27,10 @@ icu::Transliterator* latin_ascii() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> p(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; NFC", UTRANS_FORWARD, status));
+        // The global filter keeps the other scripts' letters out of NFD and mark
+        // removal: Cyrillic "й" and Devanagari vowel signs are letters, not accents.
+        "[[:Latin:][:Common:][:Inherited:]]; NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; NFC",
+        UTRANS_FORWARD, status));
     if (U_FAILURE(status)) p.reset();
     return p;
   }();

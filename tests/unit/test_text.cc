@@ -48,6 +48,16 @@ TEST_CASE("normalize: fold_diacritics maps Latin letters to ASCII, keeps case an
   const std::string korean = "\xED\x95\x9C\xEA\xB5\xAD";  // 한국
   CHECK(fold_diacritics(korean) == korean);
   CHECK(fold_diacritics("plain ascii") == "plain ascii");
+  // Letters of other alphabets are not Latin letters with accents: Cyrillic "й"
+  // and Devanagari vowel signs/virama stay (folding them would merge distinct words).
+  const std::string cyrillic = "\xD0\x97\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9";  // Зеленский
+  CHECK(fold_diacritics(cyrillic) == cyrillic);
+  const std::string hindi = "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87";  // नमस्ते
+  CHECK(fold_diacritics(hindi) == hindi);
+  const std::string greek = "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1";  // Ελλάδα
+  CHECK(fold_diacritics(greek) == greek);
+  // Latin next to other scripts is still folded.
+  CHECK(fold_diacritics("Erdo\xC4\x9F" "an " + cyrillic) == "Erdogan " + cyrillic);
 }
 
 TEST_CASE("normalize: fold_for_matching makes spellings of one name meet") {

@@ -1,6 +1,14 @@
 #include "indexer/index_writer.h"
 
 #include <filesystem>
+#include <fstream>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "common/schema.h"
 
@@ -19,23 +27,61 @@ Status status_from_xapian(const Xapian::Error& e, const std::string& db_path) {
   return Status::IOError("database " + db_path + ": " + type + ": " + e.get_msg());
 }
 
+namespace {
+
+// Xapian's own lock says only "locked"; this one, taken first, says by whom.
+// flock() is released by the kernel when the process dies, even on kill -9.
+Status take_indexer_lock(const std::string& db_path, int* fd_out) {
+  std::string lock_path = db_path + "/dossier-indexer.lock";
+  int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError("cannot create lock file " + lock_path + ": " + std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    char buf[32] = {0};
+    ssize_t n = ::pread(fd, buf, sizeof buf - 1, 0);
+    ::close(fd);
+    std::string pid = n > 0 ? std::string(buf, static_cast<size_t>(n)) : "unknown";
+    while (!pid.empty() && (pid.back() == '\n' || pid.back() == ' ')) pid.pop_back();
+    return Status::Locked("database " + db_path + " is locked by another indexer (pid " + pid +
+                          "); wait for it to finish");
+  }
+  std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0) {
+    // The pid is only informative; the lock itself is held.
+  }
+  *fd_out = fd;
+  return Status::OK();
+}
+
+}  // namespace
+
 Status IndexWriter::Open(const std::string& db_path, std::unique_ptr<IndexWriter>* out) {
   std::error_code ec;
   if (std::filesystem::exists(db_path, ec) && !std::filesystem::is_directory(db_path, ec))
     return Status::InvalidArgument("--db " + db_path + " is a file, not a database directory; choose another path");
   bool existed = std::filesystem::exists(db_path, ec) && !std::filesystem::is_empty(db_path, ec);
+  std::filesystem::create_directories(db_path, ec);
+  if (ec) return Status::IOError("cannot create database directory " + db_path + ": " + ec.message());
+  int lock_fd = -1;
+  Status locked = take_indexer_lock(db_path, &lock_fd);
+  if (!locked.ok()) return locked;
+  auto release = [&] { if (lock_fd >= 0) ::close(lock_fd); };
   try {
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
     std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-    if (existed && version.empty() && db.get_doccount() > 0)
+    if (existed && version.empty() && db.get_doccount() > 0) {
+      release();
       return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; choose another --db path");
-    if (!version.empty() && version != schema::kSchemaVersion)
+    }
+    if (!version.empty() && version != schema::kSchemaVersion) {
+      release();
       return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build writes " +
                                      std::string(schema::kSchemaVersion) + "; re-index into a new --db");
+    }
     if (version.empty()) db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
-    out->reset(new IndexWriter(std::move(db), db_path));
+    out->reset(new IndexWriter(std::move(db), db_path, lock_fd));
     return Status::OK();
   } catch (const Xapian::Error& e) {
+    release();
     if (existed || std::string(e.get_type()) == "DatabaseLockError") return status_from_xapian(e, db_path);
     return Status::IOError("cannot create database at " + db_path + ": " + e.get_msg());
   }
@@ -46,6 +92,7 @@ IndexWriter::~IndexWriter() {
     db_.close();  // uncommitted changes are discarded, never half-applied
   } catch (...) {
   }
+  if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 Status IndexWriter::put(BuiltDocument&& doc, bool* replaced) {

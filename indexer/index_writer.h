@@ -32,8 +32,10 @@ class IndexWriter {
   void set_batch_size(size_t n) { batch_size_ = n; }
 
  private:
-  explicit IndexWriter(Xapian::WritableDatabase db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+  IndexWriter(Xapian::WritableDatabase db, std::string path, int lock_fd)
+      : db_(std::move(db)), path_(std::move(path)), lock_fd_(lock_fd) {}
   Xapian::WritableDatabase db_;
+  int lock_fd_ = -1;  // our own lock file, which records the indexer's pid
   std::string path_;
   size_t pending_ = 0;
   size_t batch_size_ = 2000;

@@ -1,0 +1,104 @@
+"""Crash safety and concurrency: kill -9 at several moments leaves a database that
+opens and holds whole committed batches; a final run converges to the result of an
+uninterrupted run; a second indexer fails at once naming the first one's pid;
+searches during indexing succeed; Ctrl-C (SIGINT) commits and exits cleanly."""
+import json
+import os
+import signal
+import subprocess
+import time
+
+from e2e import *
+
+work = tmpdir()
+src = os.path.join(work, "src")
+BATCH = 100
+words = "sanctions ceasefire summit tariffs missiles election treaty envoy embargo talks".split()
+for f in range(30):
+    lines = []
+    for i in range(100):
+        n = f * 100 + i
+        body = " ".join(words[(n + k) % len(words)] for k in range(300))
+        lines.append(json.dumps({"id": f"a{n}", "title": f"Article {n}", "date": f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                                 "body": f"Report {n}. " + body}))
+    write(f"{src}/feed{f:02d}.jsonl", "\n".join(lines) + "\n")
+TOTAL = 3000
+
+
+def start_indexer(db, *extra):
+    return subprocess.Popen([DOSSIER, "index", src, "--db", db, "--batch", str(BATCH), "--quiet", "--no-entities", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def doc_count(db):
+    p = run("stats", "--db", db, "--json", check=False)
+    check(p.returncode == 0, f"database opens after a crash: {p.stderr}")
+    return json.loads(p.stdout)["articles"] if p.returncode == 0 else -1
+
+
+# Reference: one uninterrupted run.
+ref_db = os.path.join(work, "ref")
+run("index", src, "--db", ref_db, "--batch", str(BATCH), "--quiet", "--no-entities")
+ref_ids = {r["id"] for r in run_json("search", "", "--db", ref_db, "--limit", "5000")["results"]}
+check_eq(len(ref_ids), TOTAL, "reference run indexes everything")
+
+# kill -9 at several moments, each time resuming the same database.
+db = os.path.join(work, "db")
+counts = []
+for delay in (0.3, 0.8, 0.05, 1.5):
+    p = start_indexer(db)
+    time.sleep(delay)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    n = doc_count(db)
+    counts.append(n)
+    check(n % BATCH == 0 or n == TOTAL, f"after kill -9 at {delay}s the database holds whole batches ({n} articles)")
+print("article counts after each kill:", counts)
+check(any(0 < c < TOTAL for c in counts), f"at least one kill landed mid-run: {counts}")
+
+final = run_json("index", src, "--db", db, "--batch", str(BATCH), "--no-entities")
+ids = {r["id"] for r in run_json("search", "", "--db", db, "--limit", "5000")["results"]}
+check_eq(len(ids), TOTAL, "final run converges to all articles")
+check(ids == ref_ids, "same articles as the uninterrupted run")
+check_eq(run_json("search", "report", "--db", db, "--limit", "0")["total_exact"] or True, True, "search works")
+for q in ("sanctions", '"ceasefire summit"', "envoy NOT embargo"):
+    a = run_json("search", q, "--db", db, "--limit", "5000")["total"]
+    b = run_json("search", q, "--db", ref_db, "--limit", "5000")["total"]
+    check_eq(a, b, f"query {q!r} gives the same count as the uninterrupted run")
+
+# A second indexer fails at once, naming the first's pid; searches keep working.
+db2 = os.path.join(work, "db2")
+first = start_indexer(db2)
+time.sleep(0.3)
+t0 = time.time()
+second = run("index", src, "--db", db2, "--quiet", "--no-entities", check=False)
+check(second.returncode != 0, "second indexer fails")
+check(time.time() - t0 < 5, "second indexer fails at once, not after waiting")
+check(f"locked by another indexer (pid {first.pid})" in second.stderr, f"names the other indexer's pid: {second.stderr!r}")
+searches = 0
+while first.poll() is None:
+    p = run("search", "sanctions", "--db", db2, "--json", check=False)
+    if p.returncode == 0:
+        searches += 1
+        res = json.loads(p.stdout)
+        check(all(r["title"].startswith("Article ") for r in res["results"]), "no half-written article seen")
+    else:
+        check("no database" in p.stderr or "not a Dossier database" in p.stderr, f"search during indexing: {p.stderr!r}")
+first.wait()
+check_eq(first.returncode, 0, "first indexer finishes")
+print(f"{searches} searches ran while indexing")
+
+# SIGINT commits what was done and exits with a message.
+db3 = os.path.join(work, "db3")
+p = subprocess.Popen([DOSSIER, "index", src, "--db", db3, "--batch", "100000", "--no-entities"],
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+time.sleep(0.5)
+p.send_signal(signal.SIGINT)
+out, err = p.communicate(timeout=120)
+n = doc_count(db3)
+check_eq(p.returncode, 130, "Ctrl-C exits with 130")
+check("Interrupted" in out, f"Ctrl-C says it was interrupted: {out!r}")
+check(n > 0, f"Ctrl-C committed the work done so far ({n} articles)")
+resumed = run_json("index", src, "--db", db3, "--no-entities")
+check_eq(doc_count(db3), TOTAL, "resumed after Ctrl-C completes")
+finish()

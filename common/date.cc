@@ -444,7 +444,7 @@ size_t match_zone(std::string_view s, size_t i) {
 }
 
 // True when s[i..] is empty or a time of day: "T09:30:00Z", " 09:00:00 +0900",
-// ", 9:30 a.m. EST", " at 9:30 PM".
+// ", 9:30 a.m. EST", " at 9:30 PM", " - 10:30 AM ET".
 bool rest_is_time(std::string_view s, size_t i, bool iso) {
   if (skip_spaces(s, i, 8) == s.size()) return true;
   size_t k = i;
@@ -453,7 +453,9 @@ bool rest_is_time(std::string_view s, size_t i, bool iso) {
     ++k;
   } else {
     k = skip_spaces(s, k, 4);
-    if (at(s, k, ',')) k = skip_spaces(s, k + 1, 4);
+    // ", 9:30", and between blanks " - 10:30", " | 10:30", " @ 10:30"
+    if (at(s, k, ',') || (k > i && (at(s, k, '-') || at(s, k, '|') || at(s, k, '@')) && space_len(s, k + 1)))
+      k = skip_spaces(s, k + 1, 4);
     if (k == i) return false;  // the date runs into something else: "2023-11-14x"
     if (k + 2 < s.size() && to_lower(s[k]) == 'a' && to_lower(s[k + 1]) == 't' && space_len(s, k + 2))
       k = skip_spaces(s, k + 2, 4);

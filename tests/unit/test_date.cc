@@ -89,6 +89,9 @@ TEST_CASE("date: parse_date_string on a table of real-world strings") {
       {"NOVEMBER 14, 2023", D(2023, 11, 14)},
       {"Nov 14, 2023, 9:30 AM EST", D(2023, 11, 14)},
       {"Nov 14, 2023 at 9:30 a.m. EST", D(2023, 11, 14)},
+      {"Nov 14, 2023 - 10:30 AM", D(2023, 11, 14)},
+      {"November 14, 2023 | 10:30 AM ET", D(2023, 11, 14)},
+      {"Nov 14, 2023 - garbage", kNone},
       {"May 1, 2020", D(2020, 5, 1)},
       {"Mar 5, 2023", D(2023, 3, 5)},
       // Spanish, French and German month names (from ICU).

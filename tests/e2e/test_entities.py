@@ -1,0 +1,119 @@
+"""Entities end to end over corpus/ (and the seed article when ../shared is there):
+expected persons per article, --person/--org/--place filters and their in-query
+forms, ambiguous names reported, facet counts equal a brute-force count over all
+matches, and `dossier entities`."""
+import collections
+import json
+import os
+import shutil
+
+from e2e import *
+
+work = tmpdir()
+db = os.path.join(work, "db")
+corpus = os.path.join(SOURCE_DIR, "corpus")
+expected = json.load(open(os.path.join(SOURCE_DIR, "tests", "data", "corpus_expected.json")))
+run("index", corpus, "--db", db, "--quiet")
+
+everything = run_json("search", "", "--db", db, "--limit", "1000", "--facets", "")["results"]
+
+# Persons per article: recall of the expected persons, and precision overall.
+exp_total = found = predicted = correct = 0
+for e in expected:
+    hits = [r for r in everything if os.path.relpath(r["path"], corpus) == e["file"] and (e["id"] is None or r["id"] == e["id"])]
+    if len(hits) != 1:
+        continue
+    got, want = set(hits[0]["persons"]), set(e["persons"])
+    exp_total += len(want)
+    found += len(got & want)
+    predicted += len(got)
+    correct += len(got & want)
+recall, precision = found / max(exp_total, 1), correct / max(predicted, 1)
+print(f"corpus persons: recall {recall:.3f}, precision {precision:.3f} ({exp_total} expected, {predicted} predicted)")
+check(recall >= 0.8, f"person recall over corpus/ >= 0.8 ({recall:.3f})")
+check(precision >= 0.8, f"person precision over corpus/ >= 0.8 ({precision:.3f})")
+
+# Several articles with their exact expected person sets.
+def article(file_suffix):
+    hits = [r for r in everything if r["path"].endswith(file_suffix)]
+    check(len(hits) == 1, f"one article for {file_suffix}")
+    return hits[0] if hits else {"persons": [], "places": [], "orgs": []}
+
+apec = article("us-japan-korea-ministers-san-francisco.txt")
+want = {"Antony Blinken", "Yoko Kamikawa", "Park Jin", "Joe Biden", "Xi Jinping"}
+check(want <= set(apec["persons"]), f"APEC story persons include {want}: {apec['persons']}")
+check({"Japan", "South Korea", "United States", "San Francisco"} <= set(apec["places"]), f"APEC places: {apec['places']}")
+check("APEC" in apec["orgs"], f"APEC org: {apec['orgs']}")
+erdogan = [r for r in everything if "Recep Tayyip Erdoğan" in r["persons"]]
+check(len(erdogan) >= 1, "Erdoğan tagged with diacritics as written")
+
+# Filters: surname, full name, folded case, different types AND, same type OR.
+def total(*args):
+    return run_json("search", *args, "--db", db, "--limit", "1000", "--facets", "")["total"]
+
+brute = lambda pred: sum(1 for r in everything if pred(r))
+for name, canonical in [("Blinken", "Antony Blinken"), ("Antony Blinken", "Antony Blinken"), ("kamikawa", "Yoko Kamikawa"),
+                        ("Park Jin", "Park Jin"), ("erdogan", "Recep Tayyip Erdoğan"), ("Zelensky", "Volodymyr Zelenskyy")]:
+    check_eq(total("", "--person", name), brute(lambda r: canonical in r["persons"]), f"--person {name!r}")
+check_eq(total('person:"Park Jin"'), brute(lambda r: "Park Jin" in r["persons"]), "person:\"Park Jin\" in the query")
+check_eq(total("", "--place", "South Korea"), brute(lambda r: "South Korea" in r["places"]), "--place 'South Korea'")
+check_eq(total("place:Japan"), brute(lambda r: "Japan" in r["places"]), "place:Japan in the query")
+check_eq(total("org:APEC"), brute(lambda r: "APEC" in r["orgs"]), "org:APEC")
+check_eq(total("", "--person", "Blinken", "--place", "Japan"),
+         brute(lambda r: "Antony Blinken" in r["persons"] and "Japan" in r["places"]), "person AND place")
+check_eq(total("", "--person", "Blinken", "--person", "Putin"),
+         brute(lambda r: "Antony Blinken" in r["persons"] or "Vladimir Putin" in r["persons"]), "person OR person")
+check_eq(total("", "--person", "Nobody Atall"), 0, "unknown person matches nothing")
+
+# Ambiguous surname: every Kim counts and the output says which.
+kim = run_json("search", "", "--db", db, "--person", "Kim", "--facets", "")
+m = kim.get("entity_matches", [])
+check(m and {"Kim Jong Un", "Kim Yo Jong"} <= set(m[0]["matched"]), f"'Kim' matched both Kims: {m}")
+human = run("search", "", "--db", db, "--person", "Kim", "--limit", "1").stdout
+check("person 'Kim' matched" in human and "Kim Jong Un" in human, f"human output says which Kims: {human[:300]}")
+
+# Facets: exact counts over ALL matches equal a brute-force count.
+res = run_json("search", "", "--db", db, "--limit", "1", "--facets", "person,org,place,source,month,year", "--facet-limit", "1000")
+for facet, key in [("person", "persons"), ("org", "orgs"), ("place", "places")]:
+    counts = collections.Counter(v for r in everything for v in set(r[key]))
+    got = {v["value"]: v["count"] for v in res["facets"][facet]}
+    check_eq(got, dict(counts), f"facet {facet} equals brute-force count")
+months = collections.Counter(r["date"][:7] for r in everything if r["date"])
+check_eq({v["value"]: v["count"] for v in res["facets"]["month"]}, dict(months), "month facet")
+sources = collections.Counter(r["source"] for r in everything if r["source"])
+check_eq({v["value"]: v["count"] for v in res["facets"]["source"]}, dict(sources), "source facet")
+# Facets restricted to a query's matches, and the default facet set.
+q = run_json("search", "sanctions", "--db", db, "--limit", "1000")
+check(set(q["facets"]) == {"person", "place", "org", "month"}, f"default facets: {sorted(q['facets'])}")
+qc = collections.Counter(v for r in q["results"] for v in set(r["persons"]))
+check(all(v["count"] == qc[v["value"]] for v in q["facets"]["person"]), "person facet counts over a query's matches")
+top = sorted(qc.values(), reverse=True)[:10]
+check_eq([v["count"] for v in q["facets"]["person"]], top, "top-10 person counts over a query's matches")
+
+# dossier entities
+ents = run_json("entities", "--db", db, "--type", "person", "--limit", "5")["entities"]
+check(len(ents) == 5 and all(e["type"] == "person" for e in ents), "entities --type person --limit 5")
+check([e["count"] for e in ents] == sorted((e["count"] for e in ents), reverse=True), "most frequent first")
+pc = collections.Counter(v for r in everything for v in set(r["persons"]))
+check(all(e["count"] == pc[e["name"]] for e in ents), "entity counts equal article counts")
+z = run_json("entities", "--db", db, "--prefix", "zelensk")["entities"]
+check(z and z[0]["name"] == "Volodymyr Zelenskyy" and "Zelensky" in z[0]["aliases"], f"prefix + aliases: {z}")
+
+# The seed article, when the shared corpora are present.
+seed_dir = os.path.join(SHARED_CORPORA, "seed")
+if os.path.isdir(seed_dir):
+    sdb = os.path.join(work, "seed-db")
+    run("index", seed_dir, "--db", sdb, "--quiet")
+    seed = run_json("search", "", "--db", sdb, "--facets", "")["results"][0]
+    check_eq(set(seed["persons"]), {"Antony Blinken", "Yoko Kamikawa", "Park Jin", "Joe Biden", "Xi Jinping"}, "seed persons exactly")
+    check_eq(seed["date"], "2023-11-14", "seed date")
+    want_places = {"United States", "Japan", "South Korea", "North Korea", "China", "Russia", "Ukraine", "Israel", "San Francisco"}
+    check(want_places <= set(seed["places"]) and any(p.startswith("Gaza") for p in seed["places"]), f"seed places: {seed['places']}")
+    check({"APEC", "Group of Seven", "Hamas", "State Department"} <= set(seed["orgs"]), f"seed orgs: {seed['orgs']}")
+    for args in (["--person", "Blinken"], ["--person", "Antony Blinken"], ["--person", "kamikawa"], ["--person", "Park Jin"],
+                 ["--place", "South Korea"]):
+        check_eq(run_json("search", "", "--db", sdb, *args)["total"], 1, f"seed found by {args}")
+else:
+    print(f"seed checks skipped: {seed_dir} not present")
+shutil.rmtree(work, ignore_errors=True)
+finish()

@@ -71,7 +71,9 @@ bool looks_binary(std::string_view s) {
 
 // First sentence (or first 100 characters) of the body, for untitled articles.
 std::string derive_display_title(std::string_view body) {
-  std::string flat = collapse_whitespace(body.substr(0, 600));
+  size_t head = std::min<size_t>(body.size(), 600);
+  while (head > 0 && head < body.size() && (static_cast<unsigned char>(body[head]) & 0xC0) == 0x80) --head;
+  std::string flat = collapse_whitespace(body.substr(0, head));
   size_t cut = std::string::npos;
   for (size_t i = 20; i < flat.size(); ++i) {
     if ((flat[i] == '.' || flat[i] == '!' || flat[i] == '?') && (i + 1 == flat.size() || flat[i + 1] == ' ')) {
@@ -88,7 +90,10 @@ std::string derive_display_title(std::string_view body) {
   if (cut == std::string::npos || cut > kMax) {
     if (flat.size() <= kMax) return flat;
     size_t sp = flat.rfind(' ', kMax);
-    return flat.substr(0, sp == std::string::npos || sp < 40 ? kMax : sp) + "…";
+    size_t end = sp == std::string::npos || sp < 40 ? kMax : sp;
+    // Never cut inside a UTF-8 sequence (CJK text has no spaces to cut at).
+    while (end > 0 && (static_cast<unsigned char>(flat[end]) & 0xC0) == 0x80) --end;
+    return flat.substr(0, end) + "…";
   }
   return flat.substr(0, cut);
 }

@@ -12,6 +12,8 @@
 #include <doctest/doctest.h>
 #include <zlib.h>
 
+#include "common/text.h"
+
 namespace fs = std::filesystem;
 using dossier::FileReadOptions;
 using dossier::ReadResult;
@@ -346,6 +348,19 @@ TEST_CASE("file reader: display title is the title, else the first sentence") {
     CHECK(d.size() > 60);
     CHECK(d.substr(d.size() - 3) == "\xE2\x80\xA6");  // "…"
     CHECK(d.substr(0, d.size() - 3).back() == 's');    // cut between words
+  }
+  SUBCASE("text without spaces is cut on a character boundary") {
+    // "2023年11月14日，" then Chinese without spaces or ASCII full stops: a byte
+    // cut at 120 would fall inside a 3-byte character.
+    std::string body = "2023\xE5\xB9\xB4";
+    for (int i = 0; i < 80; ++i) body += "\xE4\xB8\xAD\xE5\x9B\xBD";  // 中国
+    ReadResult r = dossier::read_article_file(dir.write("zh.txt", body));
+    const std::string& d = r.articles[0].display_title;
+    CHECK(dossier::is_valid_utf8(d));
+    CHECK(d.find("\xEF\xBF\xBD") == std::string::npos);
+    CHECK(d.size() > 100);
+    CHECK(d.rfind("2023\xE5\xB9\xB4\xE4\xB8\xAD", 0) == 0);
+    CHECK(d.substr(d.size() - 3) == "\xE2\x80\xA6");
   }
   SUBCASE("whitespace in the body is collapsed") {
     ReadResult r = dossier::read_article_file(dir.write("w.txt", "A short\nwrapped   first line of\ntext. Then more."));

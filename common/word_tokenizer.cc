@@ -1,6 +1,9 @@
 #include "common/word_tokenizer.h"
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
+#include <vector>
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -37,6 +40,20 @@ bool is_cjk_codepoint(UChar32 c) {
   return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || (c >= 0x3040 && c <= 0x30FF) ||  // kana
          (c >= 0xAC00 && c <= 0xD7AF) ||                                             // hangul
          (c >= 0x0E00 && c <= 0x0E7F);                                               // thai
+}
+
+// A letter or digit byte (any byte of a non-ASCII character counts).
+bool is_word_byte(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+
+// True when `s` ends with a query field prefix such as "title:".
+bool ends_with_field_prefix(std::string_view s) {
+  if (s.empty() || s.back() != ':') return false;
+  size_t i = s.size() - 1;
+  while (i > 0 && (std::isalpha(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '_')) --i;
+  return i < s.size() - 1 && (i == 0 || std::string_view(" (+-\"").find(s[i - 1]) != std::string_view::npos);
 }
 
 }  // namespace
@@ -119,12 +136,21 @@ std::string segment_cjk_for_query(std::string_view query) {
       run_end = static_cast<size_t>(k);
     }
     std::string_view run = query.substr(run_start, run_end - run_start);
-    bool first = true;
-    for_each_word(run, [&](const Word& w) {
-      if (!first) out.push_back(' ');
-      out.append(w.raw);
-      first = false;
-    });
+    std::vector<std::string_view> segments;
+    for_each_word(run, [&](const Word& w) { segments.push_back(w.raw); });
+    // "title:北京会谈": the field prefix must cover every segment, so they become a
+    // phrase (unless already inside quotes). "visit北京": the index holds "visit"
+    // and "北京" as two words, so the query needs the space too.
+    bool in_quotes = std::count(out.begin(), out.end(), '"') % 2 == 1;
+    bool quote = segments.size() > 1 && !in_quotes && ends_with_field_prefix(out);
+    if (!quote && !out.empty() && is_word_byte(out.back())) out.push_back(' ');
+    if (quote) out.push_back('"');
+    for (size_t s = 0; s < segments.size(); ++s) {
+      if (s > 0) out.push_back(' ');
+      out.append(segments[s]);
+    }
+    if (quote) out.push_back('"');
+    if (run_end < query.size() && is_word_byte(query[run_end])) out.push_back(' ');
     i = run_end;
   }
   return out;

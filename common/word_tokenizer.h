@@ -28,7 +28,9 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
 std::string normalize_word(std::string_view raw);
 
 // Rewrites CJK runs in a query so the query parser sees the same segments the
-// indexer produced: "北京会谈" -> "北京 会谈". Other text passes unchanged.
+// indexer produced: "北京会谈" -> "北京 会谈", "visit北京" -> "visit 北京",
+// "title:北京会谈" -> "title:\"北京 会谈\"" (the prefix covers every segment).
+// Other text passes unchanged.
 std::string segment_cjk_for_query(std::string_view query);
 
 }  // namespace dossier

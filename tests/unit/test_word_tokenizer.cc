@@ -170,4 +170,15 @@ TEST_CASE("tokenizer: segment_cjk_for_query splits CJK runs like the indexer") {
   CHECK(dossier::segment_cjk_for_query("") == "");
   std::string mixed = dossier::segment_cjk_for_query("Blinken " + beijing_talks + " sanctions");
   CHECK(mixed == "Blinken " + expected + " sanctions");
+
+  // CJK glued to Latin letters: the indexer sees two words, so must the query.
+  CHECK(dossier::segment_cjk_for_query("visit" + beijing_talks + "2023") == "visit " + expected + " 2023");
+  // A field prefix covers every segment: the run becomes a phrase under it.
+  CHECK(dossier::segment_cjk_for_query("title:" + beijing_talks) == "title:\"" + expected + "\"");
+  CHECK(dossier::segment_cjk_for_query("-title:" + beijing_talks + " x") == "-title:\"" + expected + "\" x");
+  // Already quoted, or a single segment: no extra quotes.
+  CHECK(dossier::segment_cjk_for_query("\"" + beijing_talks + "\"") == "\"" + expected + "\"");
+  CHECK(dossier::segment_cjk_for_query("title:\xE5\x8C\x97\xE4\xBA\xAC") == "title:\xE5\x8C\x97\xE4\xBA\xAC");
+  CHECK(dossier::segment_cjk_for_query("url:" + beijing_talks + " (talks:" + beijing_talks + ")") ==
+        "url:\"" + expected + "\" (talks:\"" + expected + "\")");
 }

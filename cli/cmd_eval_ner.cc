@@ -19,7 +19,7 @@ struct EvalArgs {
   bool json = false;
 };
 
-nlohmann::json score_json(const NerScore& s) {
+nlohmann::ordered_json score_json(const NerScore& s) {
   return {{"precision", s.precision()}, {"recall", s.recall()}, {"f1", s.f1()},
           {"gold", s.gold}, {"predicted", s.predicted}, {"correct", s.correct}};
 }
@@ -39,7 +39,7 @@ void run_eval(const EvalArgs& args) {
   if (!tagger->has_model()) std::cerr << "dossier: warning: " << tagger->load_note() << "\n";
   NerEvaluation eval = evaluate_conll(*tagger, docs);
   if (args.json) {
-    nlohmann::json out;
+    nlohmann::ordered_json out;
     for (const auto& [type, score] : eval.by_type) out[type] = score_json(score);
     out["overall"] = score_json(eval.overall);
     out["documents"] = eval.documents;

@@ -51,22 +51,22 @@ struct CharOffsets {
   }
 };
 
-nlohmann::json article_json(const Article& a, const TagResult& r, const std::string& text) {
-  nlohmann::json out;
+nlohmann::ordered_json article_json(const Article& a, const TagResult& r, const std::string& text) {
+  nlohmann::ordered_json out;
   out["file"] = a.path;
   if (!a.title.empty()) out["title"] = a.title;
-  out["date"] = a.date ? nlohmann::json(a.date->iso()) : nlohmann::json(nullptr);
+  out["date"] = a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json(nullptr);
   if (a.date) out["date_origin"] = a.date_origin;
-  out["mentions"] = nlohmann::json::array();
+  out["mentions"] = nlohmann::ordered_json::array();
   CharOffsets begins{text}, ends{text};
   for (const Mention& m : r.mentions) {
-    nlohmann::json j = {{"type", entity_type_name(m.type)}, {"surface", m.surface}, {"canonical", m.canonical},
+    nlohmann::ordered_json j = {{"type", entity_type_name(m.type)}, {"surface", m.surface}, {"canonical", m.canonical},
                         {"begin", begins.at(m.begin)}, {"end", ends.at(m.end)}};
     if (!m.role.empty()) j["role"] = m.role;
     if (m.demonym) j["demonym"] = true;
     out["mentions"].push_back(std::move(j));
   }
-  out["entities"] = nlohmann::json::array();
+  out["entities"] = nlohmann::ordered_json::array();
   for (const TaggedEntity& e : r.entities) {
     out["entities"].push_back({{"type", entity_type_name(e.type)}, {"name", e.canonical},
                                {"mentions", e.mentions}, {"surfaces", e.surfaces}});
@@ -124,7 +124,7 @@ void run_tag(const TagArgs& args) {
   if (!s.ok()) fail(s);
   if (!tagger->has_model()) std::cerr << "dossier: warning: " << tagger->load_note() << "\n";
 
-  nlohmann::json all = nlohmann::json::array();
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
   for (size_t i = 0; i < read.articles.size(); ++i) {
     const Article& a = read.articles[i];
     std::string text = tagged_text(a);

@@ -82,6 +82,10 @@ std::string straight_quotes(std::string_view s) {
 
 std::string ascii_lower_copy(std::string_view s);
 
+bool has_apostrophe(std::string_view s) {
+  return s.find('\'') != std::string_view::npos || s.find("\xE2\x80\x99") != std::string_view::npos;
+}
+
 class ChunkSplitter {
  public:
   ChunkSplitter(std::string_view text, std::vector<NerToken>* out, const HyphenSplitter& hyphens)
@@ -90,10 +94,13 @@ class ChunkSplitter {
   void split(size_t b, size_t e) {
     // Leading openers, except a chunk that is itself a clitic ("'s" in CoNLL text).
     while (b < e) {
-      std::string low = straight_quotes(text_.substr(b, e - b));
-      bool is_clitic = false;
-      for (auto c : kClitics) is_clitic |= ends_with_ci(low, c) && low.size() == c.size();
-      if (is_clitic || low == "n't") break;
+      std::string_view chunk = text_.substr(b, e - b);
+      if (chunk.size() <= 6 && has_apostrophe(chunk)) {
+        std::string low = straight_quotes(chunk);
+        bool is_clitic = false;
+        for (auto c : kClitics) is_clitic |= ends_with_ci(low, c) && low.size() == c.size();
+        if (is_clitic || low == "n't") break;
+      }
       size_t n = match_prefix(b, e, kOpeners);
       if (n == 0 || b + n == e) break;
       emit(b, b + n);
@@ -155,6 +162,10 @@ class ChunkSplitter {
       }
     }
     // Clitics: "Japan's" -> "Japan" "'s"; "don't" -> "do" "n't".
+    if (!has_apostrophe(core)) {
+      split_hyphens(b, e);
+      return;
+    }
     std::string low = straight_quotes(core);
     std::string_view clitic;
     for (auto c : kClitics) {

@@ -17,6 +17,25 @@ bool is_free(const std::vector<TaggerSpan>& spans, size_t b, size_t e) {
   return true;
 }
 
+// Which tokens of a sentence existing spans cover, for finders that test every token.
+struct Coverage {
+  std::vector<char> covered;
+  Coverage(const std::vector<TaggerSpan>& spans, size_t n) : covered(n, 0) {
+    for (const TaggerSpan& s : spans) {
+      if (!s.dropped) mark(s.begin, s.end);
+    }
+  }
+  void mark(size_t b, size_t e) {
+    for (size_t i = b; i < e && i < covered.size(); ++i) covered[i] = 1;
+  }
+  bool is_free(size_t b, size_t e) const {
+    for (size_t i = b; i < e && i < covered.size(); ++i) {
+      if (covered[i]) return false;
+    }
+    return true;
+  }
+};
+
 TaggerSpan* span_at(std::vector<TaggerSpan>* spans, size_t i) {
   for (TaggerSpan& s : *spans) {
     if (!s.dropped && s.begin <= i && i < s.end) return &s;
@@ -94,9 +113,11 @@ void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& g
   if (article.all_caps[sent]) return;
   const NerSentence& tokens = article.sentences[sent];
   const auto& keys = article.keys[sent];
+  Coverage coverage(*spans, tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!coverage.is_free(i, i + 1)) continue;
     size_t title_len = gaz.title_length_at(keys, i);
-    if (title_len == 0 || !is_free(*spans, i, i + title_len)) continue;
+    if (title_len == 0 || !coverage.is_free(i, i + title_len)) continue;
     size_t b = i + title_len, e = b;
     // A person the gazetteer knows: give it the role.
     if (TaggerSpan* known = span_at(spans, b); known && known->begin == b) {
@@ -107,7 +128,7 @@ void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& g
       }
       continue;
     }
-    while (e < tokens.size() && e - b < 4 && is_free(*spans, e, e + 1)) {
+    while (e < tokens.size() && e - b < 4 && coverage.is_free(e, e + 1)) {
       if (is_name_word(tokens[e].text, keys[e]) && gaz.title_length_at(keys, e) == 0) {
         ++e;
       } else if (e > b && is_name_particle(keys[e]) && e + 1 < tokens.size() &&
@@ -129,6 +150,7 @@ void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& g
     bool honorific = title_len == 1 && is_honorific(keys[i]);
     if (!honorific) span.role = span_surface(article.text, tokens, i, b);
     spans->push_back(span);
+    coverage.mark(b, e);
     i = e - 1;
   }
 }
@@ -140,10 +162,14 @@ void find_first_name_spans(const ArticleTokens& article, int sent, const Gazette
   if (article.all_caps[sent] || !article.labels.empty()) return;
   const NerSentence& tokens = article.sentences[sent];
   const auto& keys = article.keys[sent];
+  Coverage coverage(*spans, tokens.size());
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!gaz.is_first_name(keys[i]) || !is_name_word(tokens[i].text, keys[i]) || !is_free(*spans, i, i + 1)) continue;
+    if (!coverage.is_free(i, i + 1) || !starts_upper(tokens[i].text) || !gaz.is_first_name(keys[i]) ||
+        !is_name_word(tokens[i].text, keys[i])) {
+      continue;
+    }
     size_t e = i + 1;
-    while (e < tokens.size() && e - i < 4 && is_free(*spans, e, e + 1) &&
+    while (e < tokens.size() && e - i < 4 && coverage.is_free(e, e + 1) &&
            is_name_word(tokens[e].text, keys[e]) && gaz.title_length_at(keys, e) == 0) {
       ++e;
     }
@@ -158,6 +184,7 @@ void find_first_name_spans(const ArticleTokens& article, int sent, const Gazette
     span.source = SpanSource::kFirstName;
     span.model_per = model_says_per(article, sent, i, e);
     spans->push_back(span);
+    coverage.mark(i, e);
     i = e - 1;
   }
 }

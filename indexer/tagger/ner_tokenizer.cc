@@ -91,6 +91,8 @@ class ChunkSplitter {
   ChunkSplitter(std::string_view text, std::vector<NerToken>* out, const HyphenSplitter& hyphens)
       : text_(text), out_(out), hyphens_(hyphens) {}
 
+  void emit_whole(size_t b, size_t e) { emit(b, e); }
+
   void split(size_t b, size_t e) {
     // Leading openers, except a chunk that is itself a clitic ("'s" in CoNLL text).
     while (b < e) {
@@ -229,6 +231,21 @@ std::string ascii_lower_copy(std::string_view s) {
   return out;
 }
 
+// True when only spaces separate position i from the previous newline (or the start).
+bool b_is_line_start(std::string_view text, size_t i) {
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  return i == 0 || text[i - 1] == '\n';
+}
+
+// "1." .. "999.": the number of a list line.
+bool is_list_number(std::string_view chunk) {
+  if (chunk.size() < 2 || chunk.size() > 4 || chunk.back() != '.') return false;
+  for (size_t i = 0; i + 1 < chunk.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(chunk[i]))) return false;
+  }
+  return true;
+}
+
 bool is_sentence_final(std::string_view t) {
   return t == "." || t == "!" || t == "?" || t == "..." || t == "\xE2\x80\xA6";
 }
@@ -288,10 +305,15 @@ std::vector<NerSentence> tokenize_for_ner(std::string_view text, const HyphenSpl
       newlines += text[i] == '\n';
       i += sp;
     }
+    bool line_start = b_is_line_start(text, i);
     if (newlines >= 2) paragraph_starts.push_back(tokens.size());
     size_t b = i;
     while (i < n && !is_space_at(text, i, &sp)) ++i;
-    if (b < i) splitter.split(b, i);
+    if (b < i && line_start && is_list_number(text.substr(b, i - b))) {
+      splitter.emit_whole(b, i);  // "3." numbering a list line, as in results tables
+    } else if (b < i) {
+      splitter.split(b, i);
+    }
   }
 
   std::vector<NerSentence> sentences;

@@ -92,6 +92,11 @@ void find_gazetteer_spans(const ArticleTokens& article, int sent, const Gazettee
       continue;
     }
     auto m = gaz.match_at(tokens, keys, i);
+    if (m && article.all_caps[sent]) {
+      // In a headline in capitals "IS" or "ST" is a word, not an alias.
+      std::erase_if(m->aliases, [](const GazAlias* a) { return a->case_sensitive; });
+      if (m->aliases.empty()) m.reset();
+    }
     if (!m) {
       ++i;
       continue;

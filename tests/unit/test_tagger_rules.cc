@@ -158,3 +158,9 @@ TEST_CASE("tagger: mention offsets are byte offsets of the surface") {
   CHECK(r.mentions[0].surface == "Japan");
   CHECK(r.mentions[3].canonical == "San Francisco");
 }
+
+TEST_CASE("tagger: short all-caps aliases do not match inside capitalised headlines") {
+  TagResult r = test_tagger().tag("TALKS WITH US OFFICIALS COLLAPSE IN SAN FRANCISCO\n\nUS officials left.");
+  CHECK(count_of(r, "United States") == 1);
+  CHECK(count_of(r, "San Francisco") == 1);
+}

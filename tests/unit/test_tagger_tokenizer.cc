@@ -57,3 +57,12 @@ TEST_CASE("tagger: tokenizer sentence breaks skip abbreviations") {
   // A single newline (hard-wrapped text) does not end a sentence.
   CHECK(tokenize_for_ner("Antony\nBlinken said").size() == 1);
 }
+
+TEST_CASE("tagger: tokenizer keeps list numbers at line start whole") {
+  auto sentences = tokenize_for_ner("Results:\n\n3. Rodica Matescu ( Romania )\n\nHe was 3. Then left.");
+  REQUIRE(sentences.size() >= 3);
+  CHECK(sentences[1].front().text == "3.");
+  CHECK(sentences[1][1].text == "Rodica");
+  // Mid-sentence "3." is a number and a full stop.
+  CHECK(sentences[2][2].text == "3");
+}

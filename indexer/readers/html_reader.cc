@@ -469,21 +469,17 @@ JsonLd read_json_ld(const std::vector<std::string>& scripts) {
   if (auto it = article->find("identifier"); out.id.empty() && it != article->end() && it->is_object()) {
     out.id = json_string(*it, "value");
   }
-  if (auto it = article->find("author"); it != article->end()) {
-    if (it->is_array()) {
-      for (const Json& a : *it) out.authors.push_back(name_of(a));
-    } else {
-      out.authors.push_back(name_of(*it));
+  auto names_in = [&](const char* key) {  // a name, an object with one, or an array of them
+    std::vector<std::string> names;
+    if (auto it = article->find(key); it != article->end()) {
+      if (!it->is_array()) names.push_back(name_of(*it));
+      for (const Json& v : it->is_array() ? *it : Json::array()) names.push_back(name_of(v));
     }
-  }
-  if (auto it = article->find("publisher"); it != article->end()) {
-    if (it->is_array()) {
-      for (const Json& p : *it) {
-        if (out.publisher.empty()) out.publisher = name_of(p);
-      }
-    } else {
-      out.publisher = name_of(*it);
-    }
+    return names;
+  };
+  out.authors = names_in("author");
+  for (const std::string& p : names_in("publisher")) {
+    if (out.publisher.empty()) out.publisher = p;
   }
   return out;
 }

@@ -277,6 +277,12 @@ TEST_CASE("html: NUL bytes, invalid UTF-8, BOM, empty and non-HTML input never f
   a = only_article(dossier::read_html("Just a line of text.\nAnd another.", "plain.html"));
   CHECK(a.body == "Just a line of text. And another.");
 
+  // JSON-LD nested far deeper than any real page is parsed or skipped without recursion.
+  const std::string deep_json = std::string(100000, '[') + std::string(100000, ']');
+  a = only_article(dossier::read_html(
+      "<script type='application/ld+json'>" + deep_json + "</script><p>Body.</p>", "deepjson.html"));
+  CHECK(a.body == "Body.");
+
   // Unterminated constructs at the end of the input.
   a = only_article(dossier::read_html("<p>Kept text<!-- never closed <div", "eof.html"));
   CHECK(a.body == "Kept text");

@@ -34,6 +34,11 @@ bool looks_like_common_word(std::string_view key) {
   return false;
 }
 
+bool is_determiner(std::string_view key) {
+  return key == "a" || key == "an" || key == "the" || key == "this" || key == "that" || key == "these" ||
+         key == "those" || key == "no" || key == "every" || key == "each" || key == "its" || key == "their";
+}
+
 struct FamilyEntry {
   std::set<std::string> keys;  // distinct entity keys with this family name
   std::string display;         // canonical of the first one
@@ -63,6 +68,7 @@ std::string span_surface(std::string_view text, const NerSentence& sentence, siz
 void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& gaz,
                                 std::vector<TaggerSpan>* spans) {
   std::unordered_map<std::string, FamilyEntry> families;
+  std::unordered_map<std::string, FamilyEntry> given_names;  // western first names
   // 1. Full names: two or more name tokens.
   for (TaggerSpan& span : *spans) {
     if (span.dropped || span.misc || span.type != EntityType::kPerson) continue;
@@ -77,6 +83,11 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
     FamilyEntry& entry = families[family];
     if (entry.keys.empty()) entry.display = span.canonical;
     entry.keys.insert(entity_key(span.canonical));
+    if (!eastern) {
+      FamilyEntry& given = given_names[token_key(name.front().text)];
+      if (given.keys.empty()) given.display = span.canonical;
+      given.keys.insert(entity_key(span.canonical));
+    }
   }
 
   // 2. Uncovered tokens that repeat a family name ("Kamikawa said").
@@ -141,7 +152,19 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
       continue;
     }
     if (span.honorific) continue;
-    bool junk = is_common_word(key) || article.lowercase_words.count(key) > 0 ||
+    // A known first name alone ("Michael" after "Michael Howard") joins the one
+    // full name that starts with it; with two such names it is not guessed.
+    if (auto it = given_names.find(key); it != given_names.end() && gaz.is_first_name(key)) {
+      if (it->second.keys.size() == 1) {
+        span.canonical = it->second.display;
+      } else {
+        span.dropped = true;
+      }
+      continue;
+    }
+    // "a Tory government", "the Rock": a name does not follow an article.
+    bool after_determiner = span.begin > 0 && is_determiner(article.keys[span.sent][span.begin - 1]);
+    bool junk = after_determiner || is_common_word(key) || article.lowercase_words.count(key) > 0 ||
                 !is_name_word(name[0].text, key) ||
                 (sentence_initial(sent, span.begin) && looks_like_common_word(key));
     if (span.model_per && !junk) continue;

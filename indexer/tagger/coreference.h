@@ -8,9 +8,12 @@
 //  - two or more do ("Kim" with Kim Jong Un and Kim Yo Jong): it is dropped, so
 //    no guessed or bogus "Kim" entity is created;
 //  - none: it joins the gazetteer person with that unique family name; else it
-//    stays its own entity only after a title or honorific ("Mr. Smith") or when
-//    the model labelled it PER and it is not a capitalised common word
-//    ("Photo", "Related"); otherwise it is dropped.
+//    stays its own entity only after a title or honorific ("Mr. Smith"); else a
+//    known first name joins the one full name starting with it ("Michael" ->
+//    Michael Howard; two such names: dropped); else it stays only when the model
+//    labelled it PER and it is not a capitalised common word ("Photo",
+//    "Related"), a word also written in lowercase in the article, or a word after
+//    an article ("a Tory government"); otherwise it is dropped.
 #pragma once
 
 #include <vector>

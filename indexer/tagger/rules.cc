@@ -17,7 +17,7 @@ namespace {
 using WordSet = std::unordered_set<std::string_view>;
 
 const WordSet& honorifics() {
-  static const WordSet s = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.",
+  static const WordSet s = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "prof", "prof.",
                             "sir", "dame", "madam", "madame", "mme", "mme.", "m.", "herr", "frau",
                             "monsieur", "senor", "senora", "signor"};
   return s;
@@ -117,7 +117,7 @@ const std::vector<std::string_view> kBuiltinTitles = {
     "Congressman", "Congresswoman", "Governor", "Gov.", "Gen.", "General", "Lt. Gen.", "Maj. Gen.",
     "Brig. Gen.", "Mayor", "Chairman", "Chairwoman", "Chief Executive", "CEO", "Spokesman",
     "Spokeswoman", "Speaker", "Premier", "Sheikh", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.",
-    "Dr", "Miss", "Prof.", "Professor", "Judge", "Justice", "Chief Justice", "Lt.", "Col.", "Maj.",
+    "Dr", "Miss", "Prof.", "Prof", "Professor", "Judge", "Justice", "Chief Justice", "Lt.", "Col.", "Maj.",
     "Capt.", "Adm.", "Admiral", "Colonel", "Captain", "Commander", "Lord", "Lady", "Sir", "Dame",
     "Rev.", "Reverend", "Cardinal", "Archbishop", "Bishop", "Rabbi", "Imam", "Ayatollah",
     "Field Marshal", "Marshal", "Commissioner", "Attorney General", "National Security Adviser",
@@ -136,6 +136,12 @@ bool decode_first(std::string_view s, UChar32* c) {
 const std::vector<std::string_view>& builtin_titles() { return kBuiltinTitles; }
 
 bool is_honorific(std::string_view key) { return honorifics().count(key) > 0; }
+
+bool is_nobility_title(std::string_view key) {
+  static const WordSet s = {"king", "queen", "prince", "princess", "lord", "lady", "sir", "dame", "pope",
+                            "emperor", "empress", "sheikh", "crown", "duke", "duchess", "earl", "baroness", "baron"};
+  return s.count(key) > 0;
+}
 bool is_east_asian_surname(std::string_view key) { return east_asian_surnames().count(key) > 0; }
 bool is_common_word(std::string_view key) { return common_words().count(key) > 0; }
 bool is_name_particle(std::string_view key) { return particles().count(key) > 0; }

@@ -21,6 +21,10 @@ const std::vector<std::string_view>& builtin_titles();
 // "mr." "mrs" "dr." "sir": courtesy titles that are not a role (folded keys).
 bool is_honorific(std::string_view key);
 
+// "king", "prince", "lord", "sir", "pope": titles that are part of how the person
+// is named ("Prince Charles", "Lord Butler"), so not stripped from a model's span.
+bool is_nobility_title(std::string_view key);
+
 // Common Chinese, Korean and Vietnamese family names (folded: "park", "xi").
 bool is_east_asian_surname(std::string_view key);
 

@@ -257,6 +257,16 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     i = e;
     // Possessive "'s" never belongs to a name.
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
+    // "Mr Thomas", "Foreign Minister Park Jin": the title is a role, not the name.
+    while (m.model_per && m.size() > 1) {
+      size_t title_len = gaz.title_length_at(article.keys[sent], m.begin);
+      if (title_len == 0 || m.begin + title_len >= m.end || is_nobility_title(article.keys[sent][m.begin])) break;
+      if (!is_honorific(article.keys[sent][m.begin]) || title_len > 1) {
+        m.role = span_surface(article.text, tokens, m.begin, m.begin + title_len);
+      }
+      m.honorific = true;
+      m.begin += title_len;
+    }
 
     std::vector<TaggerSpan*> overlapping;
     for (TaggerSpan& s : *spans) if (!s.dropped && s.overlaps(m)) overlapping.push_back(&s);

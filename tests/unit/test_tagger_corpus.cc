@@ -82,3 +82,18 @@ TEST_CASE("tagger: CoNLL-2003 valid regression floor") {
     CHECK(eval.overall.f1() >= 0.60);
   }
 }
+
+TEST_CASE("tagger: with the model, titles are stripped and first names join") {
+  auto tagger = project_tagger();
+  if (!tagger->has_model()) {
+    MESSAGE("skipped: no model in " << DOSSIER_DATA_DIR);
+    return;
+  }
+  TagResult r = tagger->tag(
+      "Conservative leader Michael Howard attacked the plan on Monday. Mr Howard said voters deserved better, "
+      "and Michael later repeated the charge. Analysts said a Tory government would act differently.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Michael Howard"});
+  for (const auto& e : r.entities) {
+    if (e.canonical == "Michael Howard") CHECK(e.mentions == 3);
+  }
+}

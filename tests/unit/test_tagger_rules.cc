@@ -164,3 +164,10 @@ TEST_CASE("tagger: short all-caps aliases do not match inside capitalised headli
   CHECK(count_of(r, "United States") == 1);
   CHECK(count_of(r, "San Francisco") == 1);
 }
+
+TEST_CASE("tagger: British honorifics without a period join the full name") {
+  TagResult r = test_tagger().tag("John Thomas met reporters. Mr Thomas said the vote was close.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"John Thomas"});
+  CHECK(count_of(r, "John Thomas") == 2);
+  CHECK(find_mention(r, "Thomas")->role.empty());
+}

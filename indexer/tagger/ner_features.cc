@@ -14,7 +14,7 @@ enum Template : uint8_t {
   kFirstCap = kSuffix + 4, kCapsSentence, kPrev1Word, kNext1Word, kPrev2Word, kNext2Word,
   kPrev1Shape, kNext1Shape, kPrev2Shape, kNext2Shape, kPrevWordPair, kNextWordPair,
   kShapeTrigram, kGazetteer, kGazetteerShape, kPrevGazetteer, kNextGazetteer, kPrevWordShape,
-  kLongWord, kHistPrev1 = 60, kHistPrev2, kHistPrev1Word, kHistPrev1Shape,
+  kLongWord, kWordNextShape, kPrevShapeWord, kNextSuffix3, kHistPrev1 = 60, kHistPrev2, kHistPrev1Word, kHistPrev1Shape,
 };
 
 // FNV-1a over the template byte and the text, then a splitmix finalizer so that
@@ -336,6 +336,10 @@ void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexic
     f.push_back(Key(kShapeTrigram, shape_at(li - 1), short_shape[i], shape_at(li + 1)));
     f.push_back(Key(kPrevWordShape, word_at(li - 1), short_shape[i]));
     if (l.size() >= 12) f.push_back(Key(kLongWord, uint64_t{1}));
+    f.push_back(Key(kWordNextShape, l, shape_at(li + 1)));
+    f.push_back(Key(kPrevShapeWord, shape_at(li - 1), l));
+    const std::string& next = word_at(li + 1);
+    f.push_back(Key(kNextSuffix3, std::string_view(next).substr(next.size() > 3 ? next.size() - 3 : 0)));
     for (int c = 0; c < NerLexicon::kNumCategories; ++c) {
       const uint8_t t = gaz[i * NerLexicon::kNumCategories + c];
       if (t) {

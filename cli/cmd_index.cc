@@ -22,6 +22,8 @@ struct IndexArgs {
   bool no_entities = false;
   bool no_spelling = false;
   bool no_delete = false;
+  std::string mode = "auto";
+  size_t shard_size = 4000;
   bool quiet = false;
   bool json = false;
   bool verbose = false;
@@ -73,6 +75,9 @@ void run_index(const IndexArgs& args) {
   options.batch_size = args.batch;
   options.spelling = !args.no_spelling;
   options.delete_missing = !args.no_delete;
+  options.shard_docs = args.shard_size;
+  if (args.mode == "direct") options.bulk_min_bytes = SIZE_MAX;
+  else if (args.mode == "bulk") options.bulk_min_bytes = 0;
   options.read.max_file_bytes = args.max_file_mb << 20;
 
   std::unique_ptr<EntityTagger> tagger;
@@ -98,7 +103,8 @@ void run_index(const IndexArgs& args) {
     nlohmann::json j = {{"database", args.db},      {"files", summary.files_seen},
                         {"added", summary.articles_added}, {"updated", summary.articles_updated},
                         {"removed", summary.articles_removed}, {"files_unchanged", summary.files_unchanged},
-                        {"files_removed", summary.files_removed},
+                        {"files_removed", summary.files_removed}, {"resumed", summary.articles_resumed},
+                        {"bulk", summary.bulk},
                         {"skipped", skipped},       {"warnings", warnings},
                         {"interrupted", summary.interrupted}, {"seconds", summary.seconds}};
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
@@ -139,6 +145,12 @@ void register_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 4096))->capture_default_str();
   cmd->add_flag("--no-entities", args->no_entities, "Do not tag persons, organizations and places");
   cmd->add_flag("--no-spelling", args->no_spelling, "Do not build spelling data (faster; no 'Did you mean')");
+  cmd->add_option("--mode", args->mode,
+                  "auto: many new files go through parallel shards merged by compaction, the rest directly; "
+                  "direct: always write into the database in batches; bulk: always use shards")
+      ->check(CLI::IsMember({"auto", "direct", "bulk"}))->capture_default_str();
+  cmd->add_option("--shard-size", args->shard_size, "Articles per shard in bulk mode")
+      ->check(CLI::Range(10, 10000000))->capture_default_str();
   cmd->add_flag("--no-delete", args->no_delete, "Keep articles of files that disappeared from DIR");
   cmd->add_flag("-q,--quiet", args->quiet, "Print only warnings and errors");
   cmd->add_flag("--json", args->json, "Print the summary as JSON");

@@ -10,6 +10,7 @@ void register_index_command(CLI::App& app);
 void register_search_command(CLI::App& app);
 void register_stats_command(CLI::App& app);
 void register_entities_command(CLI::App& app);
+void register_compact_command(CLI::App& app);
 void register_tag_command(CLI::App& app);
 void register_eval_ner_command(CLI::App& app);
 

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   dossier::register_search_command(app);
   dossier::register_stats_command(app);
   dossier::register_entities_command(app);
+  dossier::register_compact_command(app);
   dossier::register_tag_command(app);
   dossier::register_eval_ner_command(app);
   if (argc > 1 && argv[1][0] != '-') {

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "common/schema.h"
+#include "indexer/db_layout.h"
 
 namespace dossier {
 
@@ -59,12 +60,19 @@ Status IndexWriter::Open(const std::string& db_path, std::unique_ptr<IndexWriter
   if (std::filesystem::exists(db_path, ec) && !std::filesystem::is_directory(db_path, ec))
     return Status::InvalidArgument("--db " + db_path + " is a file, not a database directory; choose another path");
   bool existed = std::filesystem::exists(db_path, ec) && !std::filesystem::is_empty(db_path, ec);
+  if (existed && !std::filesystem::exists(db_path + "/XAPIANDB", ec) && !std::filesystem::exists(db_path + "/iamglass", ec))
+    return Status::InvalidArgument("--db " + db_path + " is a folder that is not a Dossier database; choose a new or empty path");
   std::filesystem::create_directories(db_path, ec);
   if (ec) return Status::IOError("cannot create database directory " + db_path + ": " + ec.message());
   int lock_fd = -1;
   Status locked = take_indexer_lock(db_path, &lock_fd);
   if (!locked.ok()) return locked;
   auto release = [&] { if (lock_fd >= 0) ::close(lock_fd); };
+  Status created = DatabaseLayout(db_path).ensure_exists();
+  if (!created.ok()) {
+    release();
+    return created;
+  }
   try {
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
     std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
@@ -115,6 +123,17 @@ Status IndexWriter::remove(const std::string& id_term) {
   } catch (const Xapian::Error& e) {
     return status_from_xapian(e, path_);
   }
+}
+
+Status IndexWriter::release_database() {
+  Status s = commit();
+  if (!s.ok()) return s;
+  try {
+    db_.close();
+  } catch (const Xapian::Error& e) {
+    return status_from_xapian(e, path_);
+  }
+  return Status::OK();
 }
 
 Status IndexWriter::commit() {

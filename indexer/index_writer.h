@@ -26,6 +26,9 @@ class IndexWriter {
   Status remove(const std::string& id_term);
   // Makes everything written so far durable (and visible to searchers).
   Status commit();
+  // Commits and closes the database but keeps the indexer lock, so that a new
+  // generation can be merged and published while no other indexer can start.
+  Status release_database();
 
   Xapian::WritableDatabase& database() { return db_; }
   size_t pending() const { return pending_; }
@@ -35,8 +38,8 @@ class IndexWriter {
   IndexWriter(Xapian::WritableDatabase db, std::string path, int lock_fd)
       : db_(std::move(db)), path_(std::move(path)), lock_fd_(lock_fd) {}
   Xapian::WritableDatabase db_;
-  int lock_fd_ = -1;  // our own lock file, which records the indexer's pid
   std::string path_;
+  int lock_fd_ = -1;  // our own lock file, which records the indexer's pid
   size_t pending_ = 0;
   size_t batch_size_ = 2000;
 };

@@ -13,9 +13,13 @@
 
 #include "common/schema.h"
 #include "common/text.h"
+#include "indexer/bulk_pass.h"
+#include "indexer/db_layout.h"
 #include "indexer/document_builder.h"
 #include "indexer/file_catalog.h"
 #include "indexer/index_writer.h"
+#include "indexer/shard_merge.h"
+#include "indexer/shard_set.h"
 
 namespace fs = std::filesystem;
 
@@ -206,46 +210,18 @@ Status write_file(IndexWriter& writer, FileResult& r, IndexSummary* summary) {
   return Status::OK();
 }
 
-}  // namespace
-
-Status index_directory(const std::string& dir, const IndexOptions& options, IndexSummary* summary,
-                       const ProgressFn& progress) {
+// The direct path: worker threads read, tag and build; this thread writes each
+// file's documents in file order into the database, committing in batches; then
+// files that vanished from DIR are removed.
+Status run_update_pass(const std::vector<std::string>& files, const std::vector<FileStat>& stats,
+                       const std::vector<std::string>& listed, const std::string& dir, const IndexOptions& options,
+                       IndexWriter& writer, IndexSummary* summary, const ProgressFn& progress) {
   auto started = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
-
-  std::vector<std::string> listed;
-  Status s = list_article_files(dir, options.db_path, &listed, &summary->skipped);
-  if (!s.ok()) return s;
-  summary->files_seen = listed.size() + summary->skipped.size();
-
-  std::unique_ptr<IndexWriter> writer;
-  s = IndexWriter::Open(options.db_path, &writer);
-  if (!s.ok()) return s;
-  writer->set_batch_size(options.batch_size);
-
-  // Unchanged files (same size and mtime as recorded) are not even read.
-  std::vector<std::string> files;
-  std::vector<FileStat> stats;
-  try {
-    for (const auto& path : listed) {
-      FileStat st = stat_file(path);
-      auto rec = get_file_record(writer->database(), path);
-      if (rec && rec->size == st.size && rec->mtime_ns == st.mtime_ns) {
-        ++summary->files_unchanged;
-        continue;
-      }
-      files.push_back(path);
-      stats.push_back(st);
-    }
-  } catch (const Xapian::Error& e) {
-    return status_from_xapian(e, options.db_path);
-  }
-
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   OrderedResults results(static_cast<size_t>(threads) * 4);
   std::atomic<size_t> next_file{0};
   std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
+  for (int t = 0; t < threads && !files.empty(); ++t) {
     workers.emplace_back([&] {
       for (;;) {
         size_t i = next_file.fetch_add(1);
@@ -272,18 +248,18 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
         std::string shown = r->path;
         repair_utf8(shown);
         summary->skipped.push_back({shown, r->status.message()});
-      } else if (auto rec = get_file_record(writer->database(), r->path); rec && rec->hash == r->hash) {
+      } else if (auto rec = get_file_record(writer.database(), r->path); rec && rec->hash == r->hash) {
         ++summary->files_unchanged;  // touched but identical: remember the new mtime only
-        set_file_record(writer->database(), {r->path, r->size, r->mtime_ns, r->hash});
+        set_file_record(writer.database(), {r->path, r->size, r->mtime_ns, r->hash});
       } else {
         ++summary->files_read;
         summary->bytes_read += r->bytes;
-        write_status = write_file(*writer, *r, summary);
+        write_status = write_file(writer, *r, summary);
       }
       if (!write_status.ok()) break;
       prog.files_done = i + 1;
       prog.articles = summary->articles_added + summary->articles_updated;
-      prog.seconds = elapsed();
+      prog.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       if (progress) progress(prog);
       if (g_stop_requested) break;
     }
@@ -294,12 +270,12 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
       std::error_code ec;
       std::string root = fs::absolute(dir, ec).lexically_normal().string();
       while (root.size() > 1 && root.back() == '/') root.pop_back();
-      for (const auto& rec : recorded_files_under(writer->database(), root)) {
+      for (const auto& rec : recorded_files_under(writer.database(), root)) {
         if (present.count(rec.path)) continue;
         std::string path_term = path_term_for(rec.path);
-        summary->articles_removed += writer->database().get_termfreq(path_term);
-        writer->database().delete_document(path_term);
-        erase_file_record(writer->database(), rec.path);
+        summary->articles_removed += writer.database().get_termfreq(path_term);
+        writer.database().delete_document(path_term);
+        erase_file_record(writer.database(), rec.path);
         ++summary->files_removed;
       }
     }
@@ -309,7 +285,100 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
   results.close();
   for (auto& w : workers) w.join();
   if (g_stop_requested) summary->interrupted = true;
-  if (write_status.ok()) write_status = writer->commit();
+  if (write_status.ok()) write_status = writer.commit();
+  return write_status;
+}
+
+}  // namespace
+
+Status index_directory(const std::string& dir, const IndexOptions& options, IndexSummary* summary,
+                       const ProgressFn& progress) {
+  auto started = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+
+  std::vector<std::string> listed;
+  Status s = list_article_files(dir, options.db_path, &listed, &summary->skipped);
+  if (!s.ok()) return s;
+  summary->files_seen = listed.size() + summary->skipped.size();
+
+  std::unique_ptr<IndexWriter> writer;
+  s = IndexWriter::Open(options.db_path, &writer);
+  if (!s.ok()) return s;
+  writer->set_batch_size(options.batch_size);
+  DatabaseLayout layout(options.db_path);
+
+  // Shards a killed bulk run completed are merged now; their files are not re-read.
+  std::vector<std::string> resumed_shards;
+  std::map<std::string, std::vector<ShardUnit>> resumed_units;
+  s = find_complete_shards(layout.shards_dir(), &resumed_shards, &resumed_units);
+  if (!s.ok()) return s;
+
+  // Unchanged files (same size and mtime as recorded) are not even read; new
+  // files go to the bulk path when there are enough of them.
+  std::vector<std::string> files;  // changed files, and new ones when not bulk
+  std::vector<FileStat> stats;
+  std::vector<BulkFile> bulk;
+  size_t new_bytes = 0;
+  try {
+    for (const auto& path : listed) {
+      FileStat st = stat_file(path);
+      auto rec = get_file_record(writer->database(), path);
+      if (rec && rec->size == st.size && rec->mtime_ns == st.mtime_ns) {
+        ++summary->files_unchanged;
+        continue;
+      }
+      if (!rec) {
+        auto u = resumed_units.find(path);
+        if (u != resumed_units.end() && units_cover_file(u->second, st.size, st.mtime_ns)) continue;
+        if (!writer->database().term_exists(path_term_for(path))) {
+          bulk.push_back({path, st.size, st.mtime_ns});
+          new_bytes += st.size;
+          continue;
+        }
+      }
+      files.push_back(path);
+      stats.push_back(st);
+    }
+  } catch (const Xapian::Error& e) {
+    return status_from_xapian(e, options.db_path);
+  }
+  if (new_bytes < options.bulk_min_bytes || options.bulk_min_bytes == SIZE_MAX) {
+    for (const auto& b : bulk) {
+      files.push_back(b.path);
+      stats.push_back({b.size, b.mtime_ns});
+    }
+    bulk.clear();
+  }
+
+  Status write_status = run_update_pass(files, stats, listed, dir, options, *writer, summary, progress);
+  summary->seconds = elapsed();
+  if (!write_status.ok() || (bulk.empty() && resumed_shards.empty())) return write_status;
+
+  // Bulk path: shards written in parallel, then one merge into a new generation.
+  summary->bulk = !bulk.empty();
+  Status released = writer->release_database();
+  if (!released.ok()) return released;
+  BulkResult result;
+  if (!bulk.empty() && !g_stop_requested) {
+    write_status = run_bulk_pass(bulk, options, layout.shards_dir(), summary, progress, &result);
+    if (g_stop_requested) summary->interrupted = true;
+  }
+  for (const auto& shard : resumed_shards) {
+    try {
+      summary->articles_resumed += Xapian::Database(shard).get_doccount();
+    } catch (const Xapian::Error&) {
+    }
+  }
+  std::vector<std::string> shards = resumed_shards;
+  shards.insert(shards.end(), result.shards.begin(), result.shards.end());
+  if (!shards.empty()) {
+    MergeResult merged;
+    Status m = merge_into_new_generation(layout, shards, &merged);
+    if (!m.ok()) return m;
+    size_t written = result.articles + summary->articles_resumed;
+    summary->articles_updated += std::min(merged.duplicates, written);
+    summary->articles_added += written - std::min(merged.duplicates, written);
+  }
   summary->seconds = elapsed();
   return write_status;
 }

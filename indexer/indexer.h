@@ -22,6 +22,11 @@ struct IndexOptions {
   int threads = 0;                       // worker threads; 0 = hardware concurrency
   bool spelling = true;
   bool delete_missing = true;            // remove articles of files gone from DIR
+  // New files totalling at least this many bytes go through the parallel bulk
+  // path (shards merged by compaction); fewer are written directly. 0 = always
+  // bulk, SIZE_MAX = never.
+  size_t bulk_min_bytes = 4u << 20;
+  size_t shard_docs = 4000;  // articles per shard in the bulk path
 };
 
 struct SkippedFile {
@@ -37,6 +42,8 @@ struct IndexSummary {
   size_t articles_added = 0;
   size_t articles_updated = 0;
   size_t articles_removed = 0;
+  size_t articles_resumed = 0;  // from shards an interrupted run had completed
+  bool bulk = false;            // the parallel bulk path was used
   size_t bytes_read = 0;
   std::vector<SkippedFile> skipped;
   std::vector<ReadWarning> warnings;

@@ -64,4 +64,26 @@ write(f"{a}/feed.jsonl", "{broken\n")
 s = run_json("index", a, "--db", db)
 check(any(x["path"].endswith("feed.jsonl") for x in s["skipped"]), "broken feed reported")
 check_eq(run_json("search", "record", "--db", db)["total"], 3, "broken feed's earlier records kept")
+# Compaction keeps every article and the incremental state.
+before = run_json("search", "", "--db", db, "--limit", "100")
+p = run("compact", "--db", db)
+check("Compacted" in p.stdout, f"compact reports: {p.stdout!r}")
+after = run_json("search", "", "--db", db, "--limit", "100")
+check_eq(sorted(r["id"] for r in after["results"]), sorted(r["id"] for r in before["results"]), "same articles after compact")
+s = run_json("index", a, "--db", db)
+check_eq((s["added"], s["updated"], s["removed"]), (0, 0, 0), "after compact, a re-run still sees every file unchanged")
+
+# The bulk path (shards merged by compaction) gives the same database as the direct one.
+d1, d2 = os.path.join(work, "direct"), os.path.join(work, "bulk")
+run("index", a, "--db", d1, "--mode", "direct", "--quiet")
+sb = run_json("index", a, "--db", d2, "--mode", "bulk", "--shard-size", "10")
+check(sb["bulk"], "bulk mode used")
+r1 = run_json("search", "", "--db", d1, "--limit", "100")["results"]
+r2 = run_json("search", "", "--db", d2, "--limit", "100")["results"]
+check_eq(sorted((r["id"], r["date"], r["title"]) for r in r2), sorted((r["id"], r["date"], r["title"]) for r in r1),
+         "bulk and direct modes index the same articles")
+for q in ("trade", "record", '"record number"'):
+    check_eq(run_json("search", q, "--db", d2)["total"], run_json("search", q, "--db", d1)["total"], f"same hits for {q!r}")
+s = run_json("index", a, "--db", d2)
+check_eq((s["added"], s["updated"], s["removed"]), (0, 0, 0), "bulk-built database is incremental too")
 finish()

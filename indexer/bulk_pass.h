@@ -1,0 +1,28 @@
+// The parallel bulk path for files new to the database: the calling thread reads
+// files and cuts them into chunks of articles; worker threads tag and build each
+// chunk and write it into their own shard (shard_set.h). Merging the shards is
+// the caller's next step (shard_merge.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "indexer/indexer.h"
+
+namespace dossier {
+
+struct BulkFile {
+  std::string path;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+struct BulkResult {
+  std::vector<std::string> shards;  // complete shards written by this pass
+  size_t articles = 0;
+};
+
+Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& options, const std::string& shards_dir,
+                     IndexSummary* summary, const ProgressFn& progress, BulkResult* result);
+
+}  // namespace dossier

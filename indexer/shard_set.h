@@ -1,0 +1,69 @@
+// Shards for the parallel bulk path. Each worker writes the articles it builds
+// into its own small Xapian database ("shard"); a shard records which chunks of
+// which files it holds ("units"), and is marked complete in its last commit.
+// Complete shards survive a crash and are merged by the next run, so a killed
+// bulk load resumes instead of starting over.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/status.h"
+#include "indexer/document_builder.h"
+
+namespace dossier {
+
+// A run of consecutive records of one file, written together into one shard.
+struct ShardUnit {
+  std::string path;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t hash = 0;
+  int first = 0;   // first record index
+  int count = 0;   // records in this unit (articles actually built may be fewer)
+  int total = 0;   // records in the whole file
+};
+
+class ShardWriter {
+ public:
+  // Writes shards named <shards_dir>/<worker>-<n>, each at most max_docs articles.
+  ShardWriter(std::string shards_dir, int worker, size_t max_docs);
+  ~ShardWriter();
+  Status add(BuiltDocument&& doc);
+  Status add_unit(const ShardUnit& unit);  // after all of the unit's documents
+  Status close();                          // commits the open shard as complete
+  const std::vector<std::string>& completed() const { return completed_; }
+
+ private:
+  Status open_next();
+  Status finish_current();
+  std::string shards_dir_;
+  int worker_;
+  size_t max_docs_;
+  int next_index_ = 0;
+  std::unique_ptr<Xapian::WritableDatabase> db_;
+  std::string current_;
+  size_t docs_ = 0;
+  std::vector<std::string> completed_;
+};
+
+// The complete shards in shards_dir (incomplete ones are deleted) and the units
+// they hold, grouped by file path.
+Status find_complete_shards(const std::string& shards_dir, std::vector<std::string>* shards,
+                            std::map<std::string, std::vector<ShardUnit>>* units_by_path);
+
+// True when `units` cover records 0..total-1 of an unchanged file.
+bool units_cover_file(const std::vector<ShardUnit>& units, uint64_t size, int64_t mtime_ns);
+
+// Metadata encoding of units (shared with the merge step).
+std::string unit_key(const ShardUnit& u);
+std::string encode_unit(const ShardUnit& u);
+bool decode_unit(const std::string& value, ShardUnit* u);
+inline constexpr std::string_view kUnitKeyPrefix = "unit:";
+
+}  // namespace dossier

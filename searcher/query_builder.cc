@@ -83,19 +83,19 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
 // prefix expands over the stems themselves.
 class WildcardFieldProcessor : public Xapian::FieldProcessor {
  public:
-  WildcardFieldProcessor(const Xapian::Database& db, std::string prefix) : db_(db), prefix_(std::move(prefix)) {}
+  WildcardFieldProcessor(const Xapian::Database& db, std::string prefix, Xapian::Stem stem)
+      : db_(db), prefix_(std::move(prefix)), stem_(std::move(stem)) {}
   Xapian::Query operator()(const std::string& value) override {
     std::string word = normalize_word(value);
     if (word.empty()) return Xapian::Query::MatchNothing;
     std::string base = "Z" + prefix_;
     std::set<std::string> terms;
-    Xapian::Stem stem("en");
     Xapian::TermIterator it = db_.spellings_begin();
     it.skip_to(word);
     for (; it != db_.spellings_end() && terms.size() < kMaxWildcardExpansion; ++it) {
       const std::string w = *it;
       if (w.compare(0, word.size(), word) != 0) break;
-      std::string term = base + stem(w);
+      std::string term = base + stem_(w);
       if (db_.term_exists(term)) terms.insert(term);
     }
     std::vector<Xapian::Query> alternatives(terms.begin(), terms.end());
@@ -111,6 +111,7 @@ class WildcardFieldProcessor : public Xapian::FieldProcessor {
  private:
   Xapian::Database db_;
   std::string prefix_;
+  Xapian::Stem stem_;
 };
 
 bool is_operator_word(std::string_view w) {
@@ -158,8 +159,7 @@ std::string prepare_query_text(const std::string& query) {
 // True when some plain word of the query has no stem in the index: only then is
 // a spelling suggestion worth showing (the query parser's own check looks for
 // unstemmed terms, which this index does not hold).
-bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
-  Xapian::Stem stem("en");
+bool has_unknown_word(const Xapian::Database& db, const std::string& query, const Xapian::Stem& stem) {
   bool unknown = false;
   size_t start = 0;
   while (start < query.size() && !unknown) {
@@ -173,6 +173,25 @@ bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
     });
   }
   return unknown;
+}
+
+// Xapian's parser silently repairs unbalanced quotes and parentheses, which
+// changes what is searched without saying so; Dossier asks the user instead.
+Status check_balanced(const std::string& query) {
+  bool in_quotes = false;
+  int depth = 0;
+  for (char c : query) {
+    if (c == '"') in_quotes = !in_quotes;
+    else if (!in_quotes && c == '(') ++depth;
+    else if (!in_quotes && c == ')' && --depth < 0)
+      return Status::InvalidArgument("unbalanced parenthesis in query '" + query + "': a ')' has no '('; remove it or add one");
+  }
+  if (in_quotes)
+    return Status::InvalidArgument("unbalanced quote in query '" + query + "': close the phrase with '\"' or remove the quote");
+  if (depth > 0)
+    return Status::InvalidArgument("unbalanced parenthesis in query '" + query + "': " + std::to_string(depth) +
+                                   " '(' not closed; add ')'");
+  return Status::OK();
 }
 
 size_t count_words(const std::string& s) {
@@ -197,9 +216,17 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
     return Status::InvalidArgument("--from " + request.from->iso() + " is after --to " + request.to->iso() +
                                    "; swap them");
 
+  Status balanced = check_balanced(request.query);
+  if (!balanced.ok()) return balanced;
+  Xapian::Stem stem;
+  try {
+    stem = Xapian::Stem(request.lang);
+  } catch (const Xapian::Error&) {
+    return Status::InvalidArgument("--lang '" + request.lang + "' is not a stemming language; use e.g. en, es, fr, de");
+  }
   Xapian::QueryParser qp;
   qp.set_database(db);
-  qp.set_stemmer(Xapian::Stem("en"));
+  qp.set_stemmer(stem);
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   qp.set_default_op(Xapian::Query::OP_AND);
   qp.add_prefix("title", std::string(schema::kTitle));
@@ -207,8 +234,8 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
   qp.add_boolean_prefix("person", new EntityFieldProcessor(db, EntityType::kPerson, &out->resolutions));
   qp.add_boolean_prefix("org", new EntityFieldProcessor(db, EntityType::kOrg, &out->resolutions));
   qp.add_boolean_prefix("place", new EntityFieldProcessor(db, EntityType::kPlace, &out->resolutions));
-  qp.add_prefix("xwild", new WildcardFieldProcessor(db, ""));
-  qp.add_prefix("xwildtitle", new WildcardFieldProcessor(db, std::string(schema::kTitle)));
+  qp.add_prefix("xwild", new WildcardFieldProcessor(db, "", stem));
+  qp.add_prefix("xwildtitle", new WildcardFieldProcessor(db, std::string(schema::kTitle), stem));
   qp.add_rangeprocessor(new DateRangeProcessor());
 
   Xapian::Query query = Xapian::Query::MatchAll;
@@ -218,7 +245,7 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
                      Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     try {
       query = qp.parse_query(prepare_query_text(text), flags);
-      if (has_unknown_word(db, text)) out->corrected = qp.get_corrected_query_string();
+      if (has_unknown_word(db, text, stem)) out->corrected = qp.get_corrected_query_string();
     } catch (const Xapian::QueryParserError& e) {
       return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
     } catch (const Xapian::Error& e) {

@@ -98,6 +98,11 @@ Status Searcher::search(const SearchRequest& request, SearchResponse* response) 
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
       db_.reopen();
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // A merge or compaction published a new generation and removed the one we
+      // had open: open the database afresh through its stub.
+      if (attempt >= 5) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
+      db_ = Xapian::Database(path_);
     } catch (const Xapian::Error& e) {
       return Status::IOError("search failed on " + path_ + ": " + e.get_type() + ": " + e.get_msg());
     }
@@ -145,7 +150,7 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
   response->total = mset.get_matches_estimated();
   response->total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
-  Xapian::Stem stem("en");
+  Xapian::Stem stem(request.lang);  // validated by build_query
   size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
@@ -182,7 +187,13 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     Facet f;
     f.name = request.facets[i];
     f.values = spies[i]->top(request.facet_limit);
-    f.approximate = request.approx_facets && spies[i]->documents_seen() < response->total;
+    size_t seen = spies[i]->documents_seen();
+    f.approximate = request.approx_facets && seen < response->total;
+    if (f.approximate && seen > 0) {
+      // Counts from the sample, scaled to the estimated number of matches.
+      double scale = static_cast<double>(response->total) / static_cast<double>(seen);
+      for (auto& v : f.values) v.count = static_cast<size_t>(v.count * scale + 0.5);
+    }
     response->facets.push_back(std::move(f));
   }
   response->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -132,8 +132,22 @@ size_t repair_utf8(std::string& s) {
   return replaced;
 }
 
+bool has_utf16_bom(std::string_view bytes) {
+  return bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
+}
+
 std::string to_utf8(std::string_view bytes, std::string* encoding) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (has_utf16_bom(bytes)) {  // Windows "Unicode" text exports
+    const char* charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    bytes.remove_prefix(2);
+    icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), charset);
+    std::string out;
+    u.toUTF8String(out);
+    repair_utf8(out);
+    if (encoding) *encoding = charset;
+    return out;
+  }
   if (is_valid_utf8(bytes)) {
     if (encoding) *encoding = "UTF-8";
     return std::string(bytes);

@@ -30,9 +30,12 @@ bool is_valid_utf8(std::string_view s);
 
 // Converts bytes that are not valid UTF-8 from their detected legacy encoding
 // (ICU charset detection: Windows-1252, Latin-1, ...) to UTF-8. Leaves valid UTF-8
-// alone (after stripping a BOM). Sets *encoding to the charset used ("UTF-8",
+// alone (after stripping a BOM); UTF-16 with a byte-order mark is converted. Sets *encoding to the charset used ("UTF-8",
 // "windows-1252", ...). Undecodable bytes are repaired as by repair_utf8.
 std::string to_utf8(std::string_view bytes, std::string* encoding);
+
+// True when bytes start with a UTF-16 byte-order mark (FF FE or FE FF).
+bool has_utf16_bom(std::string_view bytes);
 
 // Collapses runs of whitespace to one space and trims both ends.
 std::string collapse_whitespace(std::string_view s);

@@ -168,11 +168,11 @@ ReadResult read_article_file(const std::string& path, const FileReadOptions& opt
     out.status = Status::Unsupported("empty file");
     return out;
   }
-  if (looks_binary(bytes)) {
+  if (!has_utf16_bom(bytes) && looks_binary(bytes)) {
     out.status = Status::Unsupported("binary content, not " + format + " text; skipped as unsupported format");
     return out;
   }
-  if (size_t nuls = std::count(bytes.begin(), bytes.end(), '\0'))
+  if (size_t nuls = has_utf16_bom(bytes) ? 0 : std::count(bytes.begin(), bytes.end(), '\0'))
     out.warnings.push_back({shown, 0, std::to_string(nuls) + " NUL bytes replaced with U+FFFD"});
   std::string encoding;
   std::string text = to_utf8(bytes, &encoding);

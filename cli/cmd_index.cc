@@ -8,6 +8,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "common/text.h"
 #include "indexer/indexer.h"
 
 namespace dossier {
@@ -28,6 +29,12 @@ struct IndexArgs {
   bool json = false;
   bool verbose = false;
 };
+
+// File names may not be UTF-8; terminals get them repaired.
+std::string printable(std::string s) {
+  repair_utf8(s);
+  return s;
+}
 
 extern "C" void on_interrupt(int) { g_stop_requested = true; }
 
@@ -113,9 +120,9 @@ void run_index(const IndexArgs& args) {
     constexpr size_t kMaxShown = 50;
     for (const auto& w : summary.warnings) {
       if (!args.verbose && ++shown > kMaxShown) break;
-      std::cerr << "warning: " << w.path << (w.line ? ":" + std::to_string(w.line) : "") << ": " << w.message << "\n";
+      std::cerr << "warning: " << printable(w.path) << (w.line ? ":" + std::to_string(w.line) : "") << ": " << w.message << "\n";
     }
-    for (const auto& k : summary.skipped) std::cerr << "skipped: " << k.path << ": " << k.reason << "\n";
+    for (const auto& k : summary.skipped) std::cerr << "skipped: " << printable(k.path) << ": " << k.reason << "\n";
     if (!args.verbose && summary.warnings.size() > kMaxShown)
       std::cerr << "(" << summary.warnings.size() - kMaxShown << " more warnings; --verbose shows all)\n";
     if (!args.quiet) {

@@ -101,7 +101,7 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
     const BulkFile& f = files[i];
     std::string shown = f.path;
     repair_utf8(shown);
-    ReadResult read = read_article_file(f.path, options.read, shown);
+    ReadResult read = read_article_file(f.path, options.read, f.path);
     for (auto& w : read.warnings) summary->warnings.push_back(std::move(w));
     if (!read.status.ok()) {
       summary->skipped.push_back({shown, read.status.message()});

@@ -30,6 +30,12 @@ const Xapian::Stem& stemmer_for(const std::string& lang) {
   return cache.emplace(lang, stem).first->second;
 }
 
+bool has_digit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
 class TextIndexer {
  public:
   TextIndexer(Xapian::Document& doc, const Xapian::Stem& stem, std::set<std::string>* spelling)
@@ -45,7 +51,8 @@ class TextIndexer {
         std::string folded = fold_diacritics(w.norm);
         if (folded != w.norm) add(folded, false, pos, prefix, wdf);
       }
-      if (spelling_ && !w.is_cjk && w.norm.size() >= 3 && w.norm.size() <= 30) spelling_->insert(w.norm);
+      if (spelling_ && !w.is_cjk && w.norm.size() >= 3 && w.norm.size() <= 30 && !has_digit(w.norm))
+        spelling_->insert(w.norm);
     });
     return pos;
   }

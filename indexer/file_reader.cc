@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <system_error>
 
@@ -28,6 +29,10 @@ std::string human_size(size_t bytes) {
 
 // Reads a plain or gzip file, refusing to hold more than `limit` bytes.
 Status read_bytes(const std::string& path, bool gz, size_t limit, std::string* out) {
+  std::error_code ec;
+  if (!gz && std::filesystem::file_size(path, ec) > limit && !ec)  // refuse before reading
+    return Status::Unsupported("file too large (over " + human_size(limit) +
+                               "); skipped, raise --max-file-size to index it");
   errno = 0;
   gzFile f = gzopen(path.c_str(), "rb");  // gzread also reads uncompressed files as-is
   if (!f) return Status::IOError(std::string("cannot open: ") + (errno ? std::strerror(errno) : "unknown error"));
@@ -40,6 +45,9 @@ Status read_bytes(const std::string& path, bool gz, size_t limit, std::string* o
       int err = 0;
       std::string msg = gzerror(f, &err);
       gzclose(f);
+      // zlib prefixes the message with the path; the caller names the file already.
+      if (size_t at = msg.rfind(": "); at != std::string::npos && msg.compare(0, path.size(), path) == 0)
+        msg = msg.substr(at + 2);
       if (err == Z_ERRNO) return Status::IOError(std::string("read error: ") + std::strerror(errno));
       return Status::Corruption(std::string(gz ? "corrupt gzip data: " : "read error: ") + msg);
     }
@@ -193,6 +201,16 @@ ReadResult read_article_file(const std::string& path, const FileReadOptions& opt
   else out = read_html(text, shown);
   out.warnings.insert(out.warnings.begin(), file_warnings.begin(), file_warnings.end());
   out.content_hash = hash;
+
+  // Records with neither title nor text (a page of scripts, an empty JSON object)
+  // are not articles.
+  size_t before = out.articles.size();
+  std::erase_if(out.articles, [](const Article& a) { return trim(a.title).empty() && trim(a.body).empty(); });
+  if (out.status.ok() && out.articles.empty() && before > 0) {
+    out.status = Status::Unsupported("no article text found");
+    std::erase_if(out.warnings, [](const ReadWarning& w) { return w.message == "no article text found"; });
+    return out;
+  }
 
   bool multi = format == "jsonl" || out.articles.size() > 1 || (format == "json" && !text.empty() && trim(text).front() == '[');
   for (auto& a : out.articles) {

@@ -107,7 +107,7 @@ Status IndexWriter::put(BuiltDocument&& doc, bool* replaced) {
   try {
     *replaced = db_.term_exists(doc.id_term);
     db_.replace_document(doc.id_term, doc.doc);
-    for (const auto& w : doc.spelling_words) db_.add_spelling(w);
+    spelling_.add(doc.spelling_words);
     if (++pending_ >= batch_size_) return commit();
     return Status::OK();
   } catch (const Xapian::Error& e) {
@@ -138,6 +138,7 @@ Status IndexWriter::release_database() {
 
 Status IndexWriter::commit() {
   try {
+    spelling_.flush(db_);
     db_.commit();
     pending_ = 0;
     return Status::OK();

@@ -11,6 +11,7 @@
 
 #include "common/status.h"
 #include "indexer/document_builder.h"
+#include "indexer/spelling_batch.h"
 
 namespace dossier {
 
@@ -41,6 +42,7 @@ class IndexWriter {
   std::string path_;
   int lock_fd_ = -1;  // our own lock file, which records the indexer's pid
   size_t pending_ = 0;
+  SpellingBatch spelling_;  // flushed at each commit
   size_t batch_size_ = 2000;
 };
 

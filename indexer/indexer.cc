@@ -11,6 +11,10 @@
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+#include <cerrno>
+#include <cstring>
+
 #include "common/schema.h"
 #include "common/text.h"
 #include "indexer/bulk_pass.h"
@@ -58,9 +62,9 @@ std::string display_path(const fs::path& p) {
 FileResult process_file(const std::string& path, const IndexOptions& options) {
   FileResult r;
   r.path = path;
-  std::string shown = path;
-  repair_utf8(shown);
-  ReadResult read = read_article_file(path, options.read, shown);
+  // Articles keep the raw path (ids and path terms stay unique even for file
+  // names that are not UTF-8); output repairs it for display.
+  ReadResult read = read_article_file(path, options.read, path);
   r.status = read.status;
   r.hash = read.content_hash;
   r.warnings = std::move(read.warnings);
@@ -143,12 +147,19 @@ Status list_article_files(const std::string& dir, const std::string& exclude, st
       continue;
     }
     if (it->is_directory(ec)) {
-      if (!excluded.empty() && fs::weakly_canonical(p, ec) == excluded) it.disable_recursion_pending();
+      if (!excluded.empty() && fs::weakly_canonical(p, ec) == excluded) {
+        it.disable_recursion_pending();
+      } else if (::access(p.c_str(), R_OK | X_OK) != 0) {
+        unreadable->push_back({display_path(p), "cannot read folder: " + std::string(std::strerror(errno)) + "; skipped"});
+        it.disable_recursion_pending();
+      }
       continue;
     }
     if (!it->is_regular_file(ec)) {
       if (it->is_symlink(ec) && !fs::exists(p, ec))
         unreadable->push_back({display_path(p), "broken symbolic link; skipped"});
+      else if (!it->is_symlink(ec) || fs::exists(p, ec))
+        unreadable->push_back({display_path(p), "not a regular file (pipe, socket or device); skipped"});
       continue;
     }
     if (is_project_boilerplate(name)) {

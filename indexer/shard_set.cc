@@ -74,6 +74,7 @@ Status ShardWriter::open_next() {
 Status ShardWriter::finish_current() {
   if (!db_) return Status::OK();
   try {
+    spelling_.flush(*db_);
     db_->set_metadata(kCompleteKey, "complete");
     db_->commit();
     db_->close();
@@ -92,7 +93,7 @@ Status ShardWriter::add(BuiltDocument&& doc) {
   }
   try {
     db_->replace_document(doc.id_term, doc.doc);
-    for (const auto& w : doc.spelling_words) db_->add_spelling(w);
+    spelling_.add(doc.spelling_words);
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write shard " + current_ + ": " + e.get_msg());
   }

@@ -15,6 +15,7 @@
 
 #include "common/status.h"
 #include "indexer/document_builder.h"
+#include "indexer/spelling_batch.h"
 
 namespace dossier {
 
@@ -49,6 +50,7 @@ class ShardWriter {
   std::unique_ptr<Xapian::WritableDatabase> db_;
   std::string current_;
   size_t docs_ = 0;
+  SpellingBatch spelling_{2};  // a shard is large: one-off words are left out
   std::vector<std::string> completed_;
 };
 

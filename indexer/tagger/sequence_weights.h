@@ -20,22 +20,53 @@ class SequenceWeights {
  public:
   static constexpr uint32_t kFormatVersion = 1;
 
+  SequenceWeights();
+  ~SequenceWeights();
+  SequenceWeights(SequenceWeights&&) noexcept;
+  SequenceWeights& operator=(SequenceWeights&&) noexcept;
+
   // Adds (or overwrites) the row of one feature; row has kNumNerLabels weights.
+  // Used while training; a table read by Load() is frozen and must not be Set().
   void Set(uint64_t key, const float* row);
-  // The feature's weights, or nullptr when the model has none for it.
-  const float* Find(uint64_t key) const {
-    if (slots_.empty()) return nullptr;
+
+  // Adds the feature's weights to score[0..kNumNerLabels); false (and score
+  // unchanged) when the model has none for it. The tagger's hot path.
+  bool AddTo(uint64_t key, float* score) const {
     if (key == 0) key = 1;
+    if (frozen_) {
+      for (uint64_t i = key & frozen_mask_;; i = (i + 1) & frozen_mask_) {
+        const FrozenSlot& slot = frozen_[i];
+        if (slot.key == key) {
+          // The same float products Load() used to store: scores are bit-identical
+          // to summing a float table.
+          for (int l = 0; l < kNumNerLabels; ++l) score[l] += static_cast<float>(slot.q[l]) * step_;
+          return true;
+        }
+        if (slot.key == 0) return false;
+      }
+    }
+    if (slots_.empty()) return false;
     for (size_t i = key & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
-      if (slot.key == key) return slot.row;
-      if (slot.key == 0) return nullptr;
+      if (slot.key == key) {
+        for (int l = 0; l < kNumNerLabels; ++l) score[l] += slot.row[l];
+        return true;
+      }
+      if (slot.key == 0) return false;
     }
   }
-  // Starts fetching the memory Find(key) will read: the decoder prefetches a whole
+
+  // The feature's weights, or nullptr when the model has none for it. For a
+  // loaded table the row is decoded into a per-thread buffer that the next
+  // Find() on the same thread overwrites.
+  const float* Find(uint64_t key) const;
+
+  // Starts fetching the memory AddTo(key) will read: the decoder prefetches a whole
   // sentence's features first, so the cache misses overlap instead of queueing.
   void Prefetch(uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[(key == 0 ? 1 : key) & mask_]);
+    if (key == 0) key = 1;
+    if (frozen_) __builtin_prefetch(&frozen_[key & frozen_mask_]);
+    else if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
   }
   size_t size() const { return count_; }
 
@@ -46,20 +77,35 @@ class SequenceWeights {
   // Writes the table; weights with |w| < min_abs_weight are dropped and features
   // left with no weights are omitted.
   Status Save(const std::string& path, float min_abs_weight) const;
-  // NotFound for a missing file, Corruption for a damaged or foreign one.
+  // NotFound for a missing file, Corruption for a damaged or foreign one. The
+  // table read is frozen: quantized weights as stored in the file.
   static Status Load(const std::string& path, SequenceWeights* out);
 
  private:
   void Grow();
+  void FreeFrozen();
 
-  // Open addressing with linear probing; a feature's weights sit in its slot so a
-  // lookup usually costs one cache miss.
+  // Training table: open addressing with linear probing; a feature's weights sit
+  // in its slot so a lookup usually costs one cache miss.
   struct Slot {
     uint64_t key = 0;  // 0 = empty (key 0 is stored as 1)
     float row[kNumNerLabels] = {};
   };
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
+
+  // Loaded table: the file's int16 weights in 32-byte slots (two per cache line,
+  // a third of the training table's footprint), on huge pages where the kernel
+  // allows, so tagging's random lookups miss the caches and the TLB less.
+  struct alignas(32) FrozenSlot {
+    uint64_t key;  // 0 = empty
+    int16_t q[kNumNerLabels];
+  };
+  FrozenSlot* frozen_ = nullptr;
+  size_t frozen_bytes_ = 0;
+  uint64_t frozen_mask_ = 0;
+  float step_ = 1.0f;
+
   size_t count_ = 0;
   std::string description_;
 };

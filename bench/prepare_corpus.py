@@ -107,9 +107,10 @@ def safe_name(article_id):
 def write_jsonl(articles, count, out_dir):
     shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir)
-    files, total = 0, 0
+    files, total, text_bytes = 0, 0, 0
     f = None
     for i, aid, date, url, a in generate(articles, count):
+        text_bytes += len(a["txt"])  # what the .txt file of this article holds
         if i % PER_FILE == 0:
             if f:
                 f.close()
@@ -120,7 +121,7 @@ def write_jsonl(articles, count, out_dir):
         total += f.write(line)
     if f:
         f.close()
-    return {"articles": count, "files": files, "chars": total}
+    return {"articles": count, "files": files, "chars": total, "text_bytes": text_bytes}
 
 
 def write_txt(articles, count, out_dir):

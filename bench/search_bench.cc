@@ -3,8 +3,9 @@
 // object per line), runs one warm-up pass and then --passes timed passes of
 // every query through dossier::Searcher, and the keyword queries through a bare
 // Xapian::Enquire (QueryParser, English stemming, default AND, top 10, reading
-// each hit's document data) on the same database. Prints one JSON object with
-// p50/p95/p99 in milliseconds per query class.
+// each hit's document data) on the same database, once more adding Dossier's
+// kind of snippets (a diagnostic), and optionally on the floor program's own
+// database. Prints one JSON object with p50/p95/p99 in milliseconds per class.
 //
 // Usage: search_bench --db DOSSIER_DB --queries FILE [--passes N]
 //                     [--floor-db DB --floor-stem some|all_z]
@@ -94,27 +95,43 @@ nlohmann::json summarize(const std::vector<double>& ms, size_t queries) {
           {"mean_ms", ms.empty() ? 0 : sum / ms.size()}, {"max_ms", ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end())}};
 }
 
-// The floor: what any Xapian search front end must do for a keyword query.
+// The floor: what any Xapian search front end must do for a keyword query:
+// parse, match, rank, read the top 10's document data. With `snippets` it also
+// makes each hit's snippet the way Dossier does (Xapian's MSet::snippet over the
+// "text" field of the document data): a diagnostic, telling how much of the
+// distance to Dossier is snippet making rather than matching.
 class FloorSearcher {
  public:
-  FloorSearcher(const std::string& path, Xapian::QueryParser::stem_strategy strategy) : db_(path) {
+  FloorSearcher(const std::string& path, Xapian::QueryParser::stem_strategy strategy, bool snippets)
+      : db_(path), stem_("en"), snippets_(snippets) {
     qp_.set_database(db_);
-    qp_.set_stemmer(Xapian::Stem("en"));
+    qp_.set_stemmer(stem_);
     qp_.set_stemming_strategy(strategy);
     qp_.set_default_op(Xapian::Query::OP_AND);
   }
-  size_t search(const std::string& text) {
+  // Returns the estimated number of matches.
+  size_t search(const std::string& text, size_t* sink) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(qp_.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT));
     Xapian::MSet mset = enquire.get_mset(0, 10);
-    size_t bytes = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it) bytes += it.get_document().get_data().size();
-    return mset.get_matches_estimated() + bytes;  // used, so nothing is optimized away
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      std::string data = it.get_document().get_data();
+      *sink += data.size();
+      if (!snippets_) continue;
+      nlohmann::json rec = nlohmann::json::parse(data, nullptr, false);
+      if (rec.is_discarded() || !rec.contains("text") || !rec["text"].is_string()) continue;
+      *sink += mset.snippet(rec["text"].get<std::string>(), 240, stem_,
+                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x02",
+                            "\x03", "…").size();
+    }
+    return mset.get_matches_estimated();
   }
 
  private:
   Xapian::Database db_;
+  Xapian::Stem stem_;
   Xapian::QueryParser qp_;
+  bool snippets_;
 };
 
 int usage() {
@@ -156,6 +173,7 @@ int main(int argc, char** argv) {
   // Dossier: warm-up pass (also checks every query is accepted), then timed passes.
   std::map<std::string, std::vector<double>> by_class;
   std::map<std::string, size_t> class_queries, class_empty;
+  std::map<std::string, double> class_matches;
   std::vector<double> keyword_dossier;  // floor-comparable queries only
   size_t failures = 0;
   for (const auto& q : queries) {
@@ -167,6 +185,7 @@ int main(int argc, char** argv) {
     }
     ++class_queries[q.klass];
     if (r.total == 0) ++class_empty[q.klass];
+    class_matches[q.klass] += static_cast<double>(r.total);
   }
   for (int pass = 0; pass < passes; ++pass) {
     for (const auto& q : queries) {
@@ -188,6 +207,7 @@ int main(int argc, char** argv) {
   for (const auto& [klass, ms] : by_class) {
     out["dossier"][klass] = summarize(ms, class_queries[klass]);
     out["dossier"][klass]["no_match_queries"] = class_empty[klass];
+    out["dossier"][klass]["mean_matches"] = class_matches[klass] / static_cast<double>(class_queries[klass]);
     all.insert(all.end(), ms.begin(), ms.end());
   }
   out["dossier_all"] = summarize(all, queries.size());
@@ -195,28 +215,36 @@ int main(int argc, char** argv) {
 
   // The floor on Dossier's own database (Z-prefixed stems: STEM_ALL_Z) and,
   // when given, on the floor program's database with its own stemming.
-  auto run_floor = [&](const std::string& path, Xapian::QueryParser::stem_strategy strategy) {
-    FloorSearcher floor(path, strategy);
+  auto run_floor = [&](const std::string& path, Xapian::QueryParser::stem_strategy strategy, bool snippets) {
+    FloorSearcher floor(path, strategy, snippets);
     std::vector<double> ms;
-    size_t sink = 0;
-    for (const auto& q : queries)
-      if (q.floor_comparable) sink += floor.search(q.request.query);
+    size_t sink = 0, matches = 0, queries_run = 0, no_match = 0;
+    for (const auto& q : queries) {
+      if (!q.floor_comparable) continue;
+      size_t n = floor.search(q.request.query, &sink);
+      matches += n;
+      ++queries_run;
+      if (n == 0) ++no_match;
+    }
     for (int pass = 0; pass < passes; ++pass)
       for (const auto& q : queries) {
         if (!q.floor_comparable) continue;
         auto t0 = Clock::now();
-        sink += floor.search(q.request.query);
+        floor.search(q.request.query, &sink);
         ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
       }
-    nlohmann::json j = summarize(ms, ms.size() / passes);
-    j["checksum"] = sink;
+    nlohmann::json j = summarize(ms, queries_run);
+    j["no_match_queries"] = no_match;
+    j["mean_matches_estimated"] = queries_run ? static_cast<double>(matches) / queries_run : 0.0;
+    j["checksum"] = sink;  // keeps the work from being optimized away
     return j;
   };
   try {
-    out["floor_on_dossier_db"] = run_floor(db_path, Xapian::QueryParser::STEM_ALL_Z);
+    out["floor_on_dossier_db"] = run_floor(db_path, Xapian::QueryParser::STEM_ALL_Z, false);
+    out["floor_with_snippets_on_dossier_db"] = run_floor(db_path, Xapian::QueryParser::STEM_ALL_Z, true);
     if (!floor_db.empty())
       out["floor_on_floor_db"] = run_floor(floor_db, floor_stem == "all_z" ? Xapian::QueryParser::STEM_ALL_Z
-                                                                           : Xapian::QueryParser::STEM_SOME);
+                                                                           : Xapian::QueryParser::STEM_SOME, false);
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "search_bench: floor: %s\n", e.get_description().c_str());
     return 1;

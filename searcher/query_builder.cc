@@ -241,11 +241,14 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
   Xapian::Query query = Xapian::Query::MatchAll;
   std::string text(trim(request.query));
   if (!text.empty()) {
-    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
-                     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
     try {
+      // Spelling correction reads the spelling table for every word: only worth
+      // it when some word is not in the index.
+      bool unknown = has_unknown_word(db, text, stem);
+      if (unknown) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
       query = qp.parse_query(prepare_query_text(text), flags);
-      if (has_unknown_word(db, text, stem)) out->corrected = qp.get_corrected_query_string();
+      if (unknown) out->corrected = qp.get_corrected_query_string();
     } catch (const Xapian::QueryParserError& e) {
       return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
     } catch (const Xapian::Error& e) {

@@ -54,25 +54,34 @@ def dir_bytes(path):
     return total
 
 
+TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
 def run_measured(name, cmd, env=None, stdout_path=None):
-    """Runs cmd, returning wall and CPU seconds, the peak RSS of the process
-    (and of the children it waited for) and its stdout. Output goes to files,
-    not pipes, so that os.wait4 can reap the process and report its usage."""
+    """Runs cmd, returning wall and CPU seconds, peak RSS and its stdout.
+    Peak RSS comes from /usr/bin/time: a child forked by this (larger) Python
+    process would report at least Python's own RSS as its maximum. Output goes
+    to files, not pipes, so that os.wait4 can reap the process."""
     log(f"[{name}] load {load_str()}: {' '.join(cmd)}")
-    with tempfile.TemporaryFile() as err, (open(stdout_path, "w+b") if stdout_path else tempfile.TemporaryFile()) as out:
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile() as rss, \
+            (open(stdout_path, "w+b") if stdout_path else tempfile.TemporaryFile()) as out:
+        full = ([TIME, "-f", "%M", "-o", rss.name] if TIME else []) + cmd
         load_at_start = os.getloadavg()[0]
         t0 = time.monotonic()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        proc = subprocess.Popen(full, stdout=out, stderr=err, env=env)
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.monotonic() - t0
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        rss.seek(0)
+        timed = rss.read().decode().split()
     if code != 0:
         raise RuntimeError(f"{name} failed (exit {code}): {' '.join(cmd)}\n{stderr[-2000:]}{stdout[-1000:]}")
+    peak_kb = int(timed[-1]) if timed and timed[-1].isdigit() else usage.ru_maxrss
     result = {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
-              "peak_rss_mb": usage.ru_maxrss / 1024.0, "load_at_start": load_at_start}
+              "peak_rss_mb": peak_kb / 1024.0, "load_at_start": load_at_start}
     log(f"[{name}] {wall:.1f}s wall, {result['cpu_s']:.1f}s CPU, {result['peak_rss_mb']:.0f} MB peak RSS")
     return result, stdout
 

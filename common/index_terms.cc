@@ -8,18 +8,6 @@
 
 namespace dossier {
 
-std::string_view entity_name_prefix(EntityType t) {
-  return t == EntityType::kPerson ? schema::kPersonName : t == EntityType::kOrg ? schema::kOrgName : schema::kPlaceName;
-}
-
-std::string_view entity_alias_prefix(EntityType t) {
-  return t == EntityType::kPerson ? schema::kPersonAlias : t == EntityType::kOrg ? schema::kOrgAlias : schema::kPlaceAlias;
-}
-
-std::string entity_alias_term(EntityType type, const std::string& canonical, const std::string& surface) {
-  return std::string(entity_alias_prefix(type)) + canonical + schema::kNameSeparator + surface;
-}
-
 std::vector<std::string> split_key_words(const std::string& key) {
   std::vector<std::string> words;
   size_t start = 0;
@@ -60,13 +48,32 @@ std::string entity_filter_term(EntityType type, const std::string& canonical) {
   return bounded_term(prefix, entity_key(canonical));
 }
 
-std::vector<std::string> entity_name_terms(EntityType type, const std::string& canonical, const std::string& surface) {
-  std::vector<std::string> terms;
-  for (const auto& w : split_key_words(entity_key(surface))) {
-    std::string t = std::string(entity_name_prefix(type)) + w + schema::kNameSeparator + canonical;
-    if (t.size() <= kMaxTermBytes) terms.push_back(std::move(t));
+namespace {
+char type_letter(EntityType t) { return t == EntityType::kPerson ? 'p' : t == EntityType::kOrg ? 'o' : 'l'; }
+constexpr size_t kMaxMetadataKeyBytes = 200;
+}  // namespace
+
+std::string entity_word_prefix(EntityType type, const std::string& word) {
+  return std::string("ew:") + type_letter(type) + ":" + word + schema::kNameSeparator;
+}
+
+std::string entity_alias_prefix(EntityType type) { return std::string("ea:") + type_letter(type) + ":"; }
+
+std::vector<MetadataEntry> entity_dictionary_entries(EntityType type, const std::string& canonical,
+                                                     const std::vector<std::string>& surfaces) {
+  std::vector<MetadataEntry> out;
+  auto add = [&](std::string key) {
+    if (key.size() <= kMaxMetadataKeyBytes) out.push_back({std::move(key), "1"});
+  };
+  auto add_words = [&](const std::string& name) {
+    for (const auto& w : split_key_words(entity_key(name))) add(entity_word_prefix(type, w) + canonical);
+  };
+  add_words(canonical);
+  for (const auto& s : surfaces) {
+    if (s != canonical) add_words(s);
+    add(entity_alias_prefix(type) + canonical + schema::kNameSeparator + s);
   }
-  return terms;
+  return out;
 }
 
 }  // namespace dossier

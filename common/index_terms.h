@@ -1,6 +1,7 @@
-// Index terms the indexer writes and the searcher looks up, built in one place so
-// the two always agree: entity filter terms, entity name-token terms (which let
-// the searcher resolve "Blinken" or "Park Jin" with a prefix seek), source terms.
+// Index terms and metadata the indexer writes and the searcher looks up, built in
+// one place so the two always agree: entity filter terms, the entity dictionary
+// (which lets the searcher resolve "Blinken" or "Park Jin" with a prefix seek),
+// and source terms.
 #pragma once
 
 #include <string>
@@ -13,15 +14,22 @@ namespace dossier {
 // "XP" + entity_key(canonical) for persons ("XO" orgs, "XL" places).
 std::string entity_filter_term(EntityType type, const std::string& canonical);
 
-// "XPN" + word + '\x1f' + canonical, for each word of entity_key(surface).
-std::vector<std::string> entity_name_terms(EntityType type, const std::string& canonical, const std::string& surface);
-
-// "XPA" + canonical + '\x1f' + surface: records a surface form of an entity.
-std::string entity_alias_term(EntityType type, const std::string& canonical, const std::string& surface);
-std::string_view entity_alias_prefix(EntityType type);
-
-// The name-token prefix for a type ("XPN", "XON", "XLN").
-std::string_view entity_name_prefix(EntityType type);
+// The entity dictionary lives in database metadata, one entry per entity and
+// word (not per document, which made entities half the postings):
+//   "ew:" + t + ":" + word + '\x1f' + canonical   for each word of the canonical
+//                                                name and of each surface form;
+//   "ea:" + t + ":" + canonical + '\x1f' + surface for each surface form,
+// where t is p, o or l, and every value is "1". Entries are never removed:
+// readers check the entity's filter term still has documents.
+struct MetadataEntry {
+  std::string key, value;
+};
+std::vector<MetadataEntry> entity_dictionary_entries(EntityType type, const std::string& canonical,
+                                                     const std::vector<std::string>& surfaces);
+// "ew:p:" + word + '\x1f': the entries for entities with that name word.
+std::string entity_word_prefix(EntityType type, const std::string& word);
+// "ea:p:": all surface-form entries of a type.
+std::string entity_alias_prefix(EntityType type);
 
 // Boolean terms for a source/outlet name: the whole name and each of its words,
 // so source:kyodo and source:"Kyodo News" both match.

@@ -26,19 +26,9 @@ inline constexpr std::string_view kDay = "D";        // D20231114
 inline constexpr std::string_view kPerson = "XP";    // XP + folded canonical name
 inline constexpr std::string_view kOrg = "XO";
 inline constexpr std::string_view kPlace = "XL";
-// Name-token index for resolving a user's NAME to canonical entities without a
-// scan: "XPN" + token + "\x1f" + display name, one per token of each entity's
-// canonical name and surface forms. Keys are lowercase, so "XPN" never collides
-// with "XP" + key.
-inline constexpr std::string_view kPersonName = "XPN";
-inline constexpr std::string_view kOrgName = "XON";
-inline constexpr std::string_view kPlaceName = "XLN";
+// Separates a name from a word or surface form in entity dictionary entries
+// (common/index_terms.h) and canonical names in the facet value slots.
 inline constexpr char kNameSeparator = '\x1f';
-// Surface forms seen for an entity (for `dossier entities` aliases):
-// "XPA" + canonical + '\x1f' + surface as written.
-inline constexpr std::string_view kPersonAlias = "XPA";
-inline constexpr std::string_view kOrgAlias = "XOA";
-inline constexpr std::string_view kPlaceAlias = "XLA";
 inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated docs)
 
 // Value slots.

@@ -141,12 +141,7 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
       std::string filter = entity_filter_term(e.type, e.canonical);
       if (filter.size() > kMaxTermBytes) continue;
       doc.add_boolean_term(filter);
-      for (const auto& t : entity_name_terms(e.type, e.canonical, e.canonical)) doc.add_boolean_term(t);
-      for (const auto& surface : e.surfaces) {
-        for (const auto& t : entity_name_terms(e.type, e.canonical, surface)) doc.add_boolean_term(t);
-        std::string alias = entity_alias_term(e.type, e.canonical, surface);
-        if (alias.size() <= kMaxTermBytes) doc.add_boolean_term(alias);
-      }
+      for (auto& m : entity_dictionary_entries(e.type, e.canonical, e.surfaces)) out.metadata.push_back(std::move(m));
     }
     record["persons"] = names[EntityType::kPerson];
     record["orgs"] = names[EntityType::kOrg];

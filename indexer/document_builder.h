@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/index_terms.h"
 #include "indexer/tagger/entity_tagger.h"
 
 namespace dossier {
@@ -18,6 +19,7 @@ struct BuiltDocument {
   Xapian::Document doc;
   std::string id_term;                     // "Q..." unique id term
   std::vector<std::string> spelling_words; // distinct words for the spelling table
+  std::vector<MetadataEntry> metadata;     // entity dictionary entries (index_terms.h)
 };
 
 struct BuildOptions {

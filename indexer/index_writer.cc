@@ -108,6 +108,8 @@ Status IndexWriter::put(BuiltDocument&& doc, bool* replaced) {
     *replaced = db_.term_exists(doc.id_term);
     db_.replace_document(doc.id_term, doc.doc);
     spelling_.add(doc.spelling_words);
+    for (const auto& m : doc.metadata)
+      if (metadata_written_.insert(m.key).second) db_.set_metadata(m.key, m.value);
     if (++pending_ >= batch_size_) return commit();
     return Status::OK();
   } catch (const Xapian::Error& e) {

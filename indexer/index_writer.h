@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <unordered_set>
 #include <string>
 
 #include <xapian.h>
@@ -42,6 +43,7 @@ class IndexWriter {
   std::string path_;
   int lock_fd_ = -1;  // our own lock file, which records the indexer's pid
   size_t pending_ = 0;
+  std::unordered_set<std::string> metadata_written_;  // entity dictionary keys already set
   SpellingBatch spelling_;  // flushed at each commit
   size_t batch_size_ = 2000;
 };

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,7 @@ class ShardWriter {
   std::unique_ptr<Xapian::WritableDatabase> db_;
   std::string current_;
   size_t docs_ = 0;
+  std::unordered_set<std::string> metadata_written_;  // entity dictionary keys already set
   SpellingBatch spelling_{2};  // a shard is large: one-off words are left out
   std::vector<std::string> completed_;
 };

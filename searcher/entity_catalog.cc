@@ -28,8 +28,8 @@ std::vector<EntityInfo> list_entities(const Xapian::Database& db, std::optional<
   for (EntityType t : {EntityType::kPerson, EntityType::kOrg, EntityType::kPlace}) {
     if (type && *type != t) continue;
     std::map<std::string, std::set<std::string>> aliases;  // canonical -> surfaces
-    std::string ap(entity_alias_prefix(t));
-    for (auto it = db.allterms_begin(ap); it != db.allterms_end(ap); ++it) {
+    std::string ap = entity_alias_prefix(t);
+    for (auto it = db.metadata_keys_begin(ap); it != db.metadata_keys_end(ap); ++it) {
       std::string rest = (*it).substr(ap.size());
       size_t sep = rest.find(schema::kNameSeparator);
       if (sep == std::string::npos) continue;

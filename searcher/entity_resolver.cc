@@ -3,7 +3,6 @@
 #include <set>
 
 #include "common/index_terms.h"
-#include "common/schema.h"
 
 namespace dossier {
 namespace {
@@ -24,26 +23,28 @@ bool contains_words(const std::vector<std::string>& hay, const std::vector<std::
 std::vector<ResolvedEntity> resolve_entity(const Xapian::Database& db, EntityType type, const std::string& name) {
   std::vector<std::string> words = split_key_words(entity_key(name));
   if (words.empty()) return {};
-  std::string_view prefix_base = entity_name_prefix(type);
   std::set<std::string> displays;
   // Candidates: every entity with a name or surface form containing the first word.
-  std::string prefix = std::string(prefix_base) + words[0] + schema::kNameSeparator;
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+  std::string prefix = entity_word_prefix(type, words[0]);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
     std::string display = (*it).substr(prefix.size());
     if (words.size() == 1 || contains_words(split_key_words(entity_key(display)), words)) {
       displays.insert(display);
       continue;
     }
-    // A surface form ("Tony Blinken") whose every word is indexed for this entity.
+    // A surface form ("Tony Blinken") whose every word is recorded for this entity.
     bool all = true;
     for (size_t i = 1; i < words.size() && all; ++i)
-      all = db.term_exists(std::string(prefix_base) + words[i] + schema::kNameSeparator + display);
+      all = !db.get_metadata(entity_word_prefix(type, words[i]) + display).empty();
     if (all) displays.insert(display);
   }
+  // Entities whose articles are all gone keep dictionary entries; skip them, and
+  // spellings that differ only in case or diacritics share one filter term.
   std::vector<ResolvedEntity> out;
+  std::set<std::string> terms;
   for (const auto& d : displays) {
     std::string term = entity_filter_term(type, d);
-    if (db.term_exists(term)) out.push_back({d, term});
+    if (db.term_exists(term) && terms.insert(term).second) out.push_back({d, term});
   }
   return out;
 }

@@ -64,7 +64,7 @@ size_t count_terms(const Xapian::Database& db, std::string_view prefix) {
   size_t n = 0;
   std::string p(prefix);
   for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it) {
-    // "XP" + key: skip the "XPN" name-token terms that share the prefix.
+    // Skip longer prefixes sharing these letters ("XPATH" begins with "XP").
     std::string t = *it;
     if (t.size() > p.size() && t[p.size()] >= 'A' && t[p.size()] <= 'Z') continue;
     ++n;

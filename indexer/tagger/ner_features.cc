@@ -40,16 +40,23 @@ uint64_t Key(uint8_t tmpl, std::string_view a, std::string_view b) {
   h ^= 0x1f; h *= 0x100000001b3ULL;  // separator so ("ab","c") != ("a","bc")
   return Mix(FnvAdd(h, b));
 }
-uint64_t Key(uint8_t tmpl, std::string_view a, std::string_view b, std::string_view c) {
-  uint64_t h = 0xcbf29ce484222325ULL ^ tmpl;
-  h *= 0x100000001b3ULL;
-  h = FnvAdd(h, a);
-  h ^= 0x1f; h *= 0x100000001b3ULL;
-  h = FnvAdd(h, b);
-  h ^= 0x1f; h *= 0x100000001b3ULL;
-  return Mix(FnvAdd(h, c));
-}
 uint64_t Key(uint8_t tmpl, uint64_t n) { return Mix((uint64_t{tmpl} << 56) ^ (n * 0x9e3779b97f4a7c15ULL) ^ 0x5bd1e995); }
+
+// The same hashes taken apart, so that one pass over a word's bytes feeds every
+// template that hashes it: Key(t, a) == Mix(FnvAdd(Seed(t), a)) and
+// Key(t, a, b) == Mix(FnvAdd(Sep(FnvAdd(Seed(t), a)), b)).
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+constexpr uint64_t Seed(uint8_t tmpl) { return (0xcbf29ce484222325ULL ^ tmpl) * kFnvPrime; }
+inline uint64_t Sep(uint64_t h) { return (h ^ 0x1f) * kFnvPrime; }
+
+// FNV-1a of `s` continued from K states at once (independent chains, so the
+// multiplications overlap).
+template <size_t K>
+inline void FnvMulti(std::string_view s, uint64_t (&h)[K]) {
+  for (unsigned char c : s) {
+    for (size_t k = 0; k < K; ++k) h[k] = (h[k] ^ c) * kFnvPrime;
+  }
+}
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -233,18 +240,27 @@ Status NerLexicon::Load(const std::string& dir, NerLexicon* out) {
 void NerLexicon::MatchSpans(const std::vector<std::string>& lower_words,
                             const std::vector<bool>& capitalized, std::vector<uint8_t>* tags) const {
   const size_t n = lower_words.size();
+  std::vector<std::string_view> words(lower_words.begin(), lower_words.end());
+  std::vector<uint8_t> caps(capitalized.begin(), capitalized.end());
   tags->assign(n * kNumCategories, 0);
+  MatchSpans(words.data(), caps.data(), n, tags->data());
+}
+
+void NerLexicon::MatchSpans(const std::string_view* lower_words, const uint8_t* capitalized, size_t n,
+                            uint8_t* tags) const {
+  std::fill(tags, tags + n * kNumCategories, 0);
   if (phrases_.empty()) return;
   // next_free[c]: first token not yet covered by an accepted match of category c,
   // which makes the scan leftmost-longest per category.
   std::array<size_t, kNumCategories> next_free{};
-  std::string key;
+  thread_local std::string key;
   std::array<size_t, kNumCategories> best_len;
   for (size_t i = 0; i < n; ++i) {
     // Extend the span while some entry starts with it; remember, per category,
     // the longest length that is a whole entry.
     best_len.fill(0);
     key.clear();
+    bool any = false;
     const size_t max_len = std::min<size_t>(max_tokens_, n - i);
     for (size_t len = 1; len <= max_len; ++len) {
       if (len > 1) key.push_back(' ');
@@ -252,16 +268,17 @@ void NerLexicon::MatchSpans(const std::vector<std::string>& lower_words,
       auto it = phrases_.find(std::string_view(key));
       if (it == phrases_.end()) break;
       for (int c = 0; c < kNumCategories; ++c) {
-        if (it->second & (1u << c)) best_len[c] = len;
+        if (it->second & (1u << c)) { best_len[c] = len; any = true; }
       }
     }
+    if (!any) continue;
     for (int c = 0; c < kNumCategories; ++c) {
       const size_t len = best_len[c];
       if (len == 0 || next_free[c] > i) continue;
       if (c != kTitle && !capitalized[i]) continue;
       for (size_t k = 0; k < len; ++k) {
         uint8_t pos = len == 1 ? 1 : (k == 0 ? 2 : (k + 1 == len ? 4 : 3));
-        (*tags)[(i + k) * kNumCategories + c] = pos;
+        tags[(i + k) * kNumCategories + c] = pos;
       }
       next_free[c] = i + len;
     }
@@ -274,21 +291,103 @@ uint64_t NerLexicon::Fingerprint() const {
   return sum;
 }
 
-void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
-                           std::vector<std::vector<uint64_t>>* out) {
+namespace {
+
+// Lower-cased word, full shape and short shape of one token, written in one pass
+// (the same strings as AsciiLower and WordShape). Returns the shape lengths.
+void LowerAndShapes(std::string_view w, char* lower, char* shape, size_t* shape_len, char* short_shape,
+                    size_t* short_len) {
+  size_t ns = 0, nss = 0;
+  char last = 0;
+  int run = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char b = w[i];
+    const unsigned char u = b;
+    lower[i] = IsUpper(b) ? static_cast<char>(b - 'A' + 'a') : b;
+    char c;
+    if (IsUpper(b)) c = 'X';
+    else if (IsLower(b)) c = 'x';
+    else if (u >= '0' && u <= '9') c = 'd';
+    else if (u >= 0xC0) c = 'u';       // start of a non-ASCII character
+    else if (u >= 0x80) continue;      // UTF-8 continuation byte
+    else c = b;
+    if (c == last) {
+      if (++run >= 4) continue;
+      shape[ns++] = c;  // the short shape collapses the run
+      continue;
+    }
+    run = 0;
+    shape[ns++] = c;
+    short_shape[nss++] = c;
+    last = c;
+  }
+  *shape_len = ns;
+  *short_len = nss;
+}
+
+// Per-word hash chains: every template that hashes a whole (lower-cased) word,
+// continued from that template's seed. Indices into WordChains::h.
+enum WordChain { kWcLower, kWcPrev1, kWcNext1, kWcPrev2, kWcNext2, kWcPrevPair, kWcNextPair, kWcPrevWordShape,
+                 kWcWordNextShape, kNumWordChains };
+constexpr uint8_t kWordChainTemplate[kNumWordChains] = {kLower,        kPrev1Word,    kNext1Word,
+                                                        kPrev2Word,    kNext2Word,    kPrevWordPair,
+                                                        kNextWordPair, kPrevWordShape, kWordNextShape};
+enum ShapeChain { kScShort, kScPrev1, kScNext1, kScPrev2, kScNext2, kScTrigram, kScPrevShapeWord, kScCaps,
+                  kNumShapeChains };
+constexpr uint8_t kShapeChainTemplate[kNumShapeChains] = {kShortShape, kPrev1Shape,  kNext1Shape,
+                                                          kPrev2Shape, kNext2Shape,  kShapeTrigram,
+                                                          kPrevShapeWord, kCapsSentence};
+
+struct PositionHashes {
+  uint64_t word[kNumWordChains];
+  uint64_t shape[kNumShapeChains];
+};
+
+struct FeatureScratch {
+  std::string arena;
+  std::vector<std::string_view> lower, shape, short_shape;  // n + 4: two <s> before, two </s> after
+  std::vector<uint8_t> cap, gaz;
+  std::vector<PositionHashes> hashes;                         // n + 4, like the views
+};
+
+}  // namespace
+
+void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
+                             SentenceFeatures* out) {
   const size_t n = sentence.size();
-  // Keep the inner vectors' capacity when the caller reuses *out.
-  out->resize(n);
-  for (auto& keys : *out) keys.clear();
-  std::vector<std::string> lower(n), shape(n), short_shape(n);
-  std::vector<bool> cap(n);
+  out->keys.clear();
+  out->begin.clear();
+  out->ids.resize(n);
+  if (n == 0) {
+    out->begin.push_back(0);
+    return;
+  }
+  thread_local FeatureScratch scratch;
+  FeatureScratch& sc = scratch;
+  size_t bytes = 0;
+  for (const NerToken& t : sentence) bytes += t.text.size();
+  if (sc.arena.size() < 3 * bytes) sc.arena.resize(3 * bytes);
+  char* arena = sc.arena.data();
+  static constexpr std::string_view kBos = "<s>", kEos = "</s>";
+  const size_t positions = n + 4;
+  sc.lower.assign(positions, kBos);
+  sc.short_shape.assign(positions, kBos);
+  sc.shape.resize(positions);
+  for (size_t p = n + 2; p < positions; ++p) sc.lower[p] = sc.short_shape[p] = kEos;
+  sc.cap.resize(n);
   size_t letters = 0, upper_words = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string& w = sentence[i].text;
-    lower[i] = AsciiLower(w);
-    shape[i] = WordShape(w, false);
-    short_shape[i] = WordShape(w, true);
-    cap[i] = Capitalized(w);
+    char* lower = arena;
+    char* shape = arena + w.size();
+    char* short_shape = arena + 2 * w.size();
+    size_t shape_len, short_len;
+    LowerAndShapes(w, lower, shape, &shape_len, short_shape, &short_len);
+    arena += 3 * w.size();
+    sc.lower[i + 2] = std::string_view(lower, w.size());
+    sc.shape[i + 2] = std::string_view(shape, shape_len);
+    sc.short_shape[i + 2] = std::string_view(short_shape, short_len);
+    sc.cap[i] = Capitalized(w);
     bool has_lower = false, has_upper = false;
     for (char c : w) { has_lower |= IsLower(c); has_upper |= IsUpper(c); }
     if (has_lower || has_upper) ++letters;
@@ -297,63 +396,107 @@ void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexic
   // Headlines and datelines ("BRUSSELS 1996-08-22") are all capitals, where shape
   // says little; the model learns separate weights for them.
   const bool caps_sentence = letters >= 2 && upper_words * 10 >= letters * 8;
-  std::vector<uint8_t> gaz;
-  lexicon.MatchSpans(lower, cap, &gaz);
+  constexpr int kCats = NerLexicon::kNumCategories;
+  sc.gaz.resize(n * kCats);
+  lexicon.MatchSpans(sc.lower.data() + 2, sc.cap.data(), n, sc.gaz.data());
+  const uint8_t* gaz = sc.gaz.data();
 
-  static const std::string kBos = "<s>", kEos = "</s>";
-  auto word_at = [&](long j) -> const std::string& {
-    return j < 0 ? kBos : (j >= static_cast<long>(n) ? kEos : lower[j]);
-  };
-  auto shape_at = [&](long j) -> const std::string& {
-    return j < 0 ? kBos : (j >= static_cast<long>(n) ? kEos : short_shape[j]);
-  };
+  // Every template over a whole word or short shape, for every position.
+  sc.hashes.resize(positions);
+  for (size_t p = 0; p < positions; ++p) {
+    PositionHashes& ph = sc.hashes[p];
+    for (int k = 0; k < kNumWordChains; ++k) ph.word[k] = Seed(kWordChainTemplate[k]);
+    FnvMulti(sc.lower[p], ph.word);
+    for (int k = 0; k < kNumShapeChains; ++k) ph.shape[k] = Seed(kShapeChainTemplate[k]);
+    FnvMulti(sc.short_shape[p], ph.shape);
+  }
+
+  static const uint64_t kBiasKey = Key(kBias, uint64_t{0});
+  static const uint64_t kLongWordKey = Key(kLongWord, uint64_t{1});
+  static const uint64_t kFirstState = Sep(FnvAdd(Seed(kFirstCap), "first"));
+  static const uint64_t kInnerState = Sep(FnvAdd(Seed(kFirstCap), "inner"));
+  out->keys.reserve(n * 48);
+  uint64_t buf[128];
   for (size_t i = 0; i < n; ++i) {
-    std::vector<uint64_t>& f = (*out)[i];
-    const std::string& l = lower[i];
-    const long li = static_cast<long>(i);
-    f.push_back(Key(kBias, uint64_t{0}));
-    f.push_back(Key(kLower, l));
-    f.push_back(Key(kExact, sentence[i].text));
-    f.push_back(Key(kShape, shape[i]));
-    f.push_back(Key(kShortShape, short_shape[i]));
+    const size_t p = i + 2;
+    const PositionHashes& prev2 = sc.hashes[p - 2];
+    const PositionHashes& prev = sc.hashes[p - 1];
+    const PositionHashes& cur = sc.hashes[p];
+    const PositionHashes& next = sc.hashes[p + 1];
+    const PositionHashes& next2 = sc.hashes[p + 2];
+    const std::string_view l = sc.lower[p], ss = sc.short_shape[p];
+    size_t m = 0;
+    buf[m++] = kBiasKey;
+    const uint64_t word_id = Mix(cur.word[kWcLower]);
+    const uint64_t shape_id = Mix(cur.shape[kScShort]);
+    buf[m++] = word_id;
+    buf[m++] = Key(kExact, sentence[i].text);
+    buf[m++] = Key(kShape, sc.shape[p]);
+    buf[m++] = shape_id;
     for (size_t k = 1; k <= 4 && k <= l.size(); ++k) {
-      f.push_back(Key(static_cast<uint8_t>(kPrefix + k - 1), std::string_view(l).substr(0, k)));
-      f.push_back(Key(static_cast<uint8_t>(kSuffix + k - 1), std::string_view(l).substr(l.size() - k)));
+      buf[m++] = Key(static_cast<uint8_t>(kPrefix + k - 1), l.substr(0, k));
+      buf[m++] = Key(static_cast<uint8_t>(kSuffix + k - 1), l.substr(l.size() - k));
     }
+    // Chains over this token's short shape and word that continue a neighbour's.
     // Sentence-initial capitals are weak evidence: give them their own weights.
-    f.push_back(Key(kFirstCap, i == 0 ? "first" : "inner", short_shape[i]));
-    if (caps_sentence) f.push_back(Key(kCapsSentence, short_shape[i]));
-    f.push_back(Key(kPrev1Word, word_at(li - 1)));
-    f.push_back(Key(kNext1Word, word_at(li + 1)));
-    f.push_back(Key(kPrev2Word, word_at(li - 2)));
-    f.push_back(Key(kNext2Word, word_at(li + 2)));
-    f.push_back(Key(kPrev1Shape, shape_at(li - 1)));
-    f.push_back(Key(kNext1Shape, shape_at(li + 1)));
-    f.push_back(Key(kPrev2Shape, shape_at(li - 2)));
-    f.push_back(Key(kNext2Shape, shape_at(li + 2)));
-    f.push_back(Key(kPrevWordPair, word_at(li - 1), l));
-    f.push_back(Key(kNextWordPair, l, word_at(li + 1)));
-    f.push_back(Key(kShapeTrigram, shape_at(li - 1), short_shape[i], shape_at(li + 1)));
-    f.push_back(Key(kPrevWordShape, word_at(li - 1), short_shape[i]));
-    if (l.size() >= 12) f.push_back(Key(kLongWord, uint64_t{1}));
-    f.push_back(Key(kWordNextShape, l, shape_at(li + 1)));
-    f.push_back(Key(kPrevShapeWord, shape_at(li - 1), l));
-    const std::string& next = word_at(li + 1);
-    f.push_back(Key(kNextSuffix3, std::string_view(next).substr(next.size() > 3 ? next.size() - 3 : 0)));
-    for (int c = 0; c < NerLexicon::kNumCategories; ++c) {
-      const uint8_t t = gaz[i * NerLexicon::kNumCategories + c];
+    uint64_t over_shape[3] = {i == 0 ? kFirstState : kInnerState, Sep(prev.shape[kScTrigram]),
+                              Sep(prev.word[kWcPrevWordShape])};
+    FnvMulti(ss, over_shape);
+    uint64_t over_word[2] = {Sep(prev.word[kWcPrevPair]), Sep(prev.shape[kScPrevShapeWord])};
+    FnvMulti(l, over_word);
+    uint64_t over_next_shape[2] = {Sep(over_shape[1]), Sep(cur.word[kWcWordNextShape])};
+    FnvMulti(sc.short_shape[p + 1], over_next_shape);
+    uint64_t over_next_word[1] = {Sep(cur.word[kWcNextPair])};
+    FnvMulti(sc.lower[p + 1], over_next_word);
+
+    buf[m++] = Mix(over_shape[0]);  // kFirstCap
+    if (caps_sentence) buf[m++] = Mix(cur.shape[kScCaps]);
+    buf[m++] = Mix(prev.word[kWcPrev1]);
+    buf[m++] = Mix(next.word[kWcNext1]);
+    buf[m++] = Mix(prev2.word[kWcPrev2]);
+    buf[m++] = Mix(next2.word[kWcNext2]);
+    buf[m++] = Mix(prev.shape[kScPrev1]);
+    buf[m++] = Mix(next.shape[kScNext1]);
+    buf[m++] = Mix(prev2.shape[kScPrev2]);
+    buf[m++] = Mix(next2.shape[kScNext2]);
+    buf[m++] = Mix(over_word[0]);          // kPrevWordPair
+    buf[m++] = Mix(over_next_word[0]);     // kNextWordPair
+    buf[m++] = Mix(over_next_shape[0]);    // kShapeTrigram
+    buf[m++] = Mix(over_shape[2]);         // kPrevWordShape
+    if (l.size() >= 12) buf[m++] = kLongWordKey;
+    buf[m++] = Mix(over_next_shape[1]);    // kWordNextShape
+    buf[m++] = Mix(over_word[1]);          // kPrevShapeWord
+    const std::string_view nw = sc.lower[p + 1];
+    buf[m++] = Key(kNextSuffix3, nw.substr(nw.size() > 3 ? nw.size() - 3 : 0));
+    for (int c = 0; c < kCats; ++c) {
+      const uint8_t t = gaz[i * kCats + c];
       if (t) {
-        f.push_back(Key(kGazetteer, static_cast<uint64_t>(c * 8 + t)));
+        buf[m++] = Key(kGazetteer, static_cast<uint64_t>(c * 8 + t));
         const char code = static_cast<char>(c * 8 + t);
-        f.push_back(Key(kGazetteerShape, std::string_view(&code, 1), short_shape[i]));
+        buf[m++] = Key(kGazetteerShape, std::string_view(&code, 1), ss);
       }
-      if (i > 0 && gaz[(i - 1) * NerLexicon::kNumCategories + c]) {
-        f.push_back(Key(kPrevGazetteer, static_cast<uint64_t>(c * 8 + gaz[(i - 1) * NerLexicon::kNumCategories + c])));
+      if (i > 0 && gaz[(i - 1) * kCats + c]) {
+        buf[m++] = Key(kPrevGazetteer, static_cast<uint64_t>(c * 8 + gaz[(i - 1) * kCats + c]));
       }
-      if (i + 1 < n && gaz[(i + 1) * NerLexicon::kNumCategories + c]) {
-        f.push_back(Key(kNextGazetteer, static_cast<uint64_t>(c * 8 + gaz[(i + 1) * NerLexicon::kNumCategories + c])));
+      if (i + 1 < n && gaz[(i + 1) * kCats + c]) {
+        buf[m++] = Key(kNextGazetteer, static_cast<uint64_t>(c * 8 + gaz[(i + 1) * kCats + c]));
       }
     }
+    out->begin.push_back(static_cast<uint32_t>(out->keys.size()));
+    out->keys.insert(out->keys.end(), buf, buf + m);
+    out->ids[i] = TokenIds{word_id, shape_id};
+  }
+  out->begin.push_back(static_cast<uint32_t>(out->keys.size()));
+}
+
+void ExtractStaticFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
+                           std::vector<std::vector<uint64_t>>* out) {
+  thread_local SentenceFeatures features;
+  ExtractSentenceFeatures(sentence, lexicon, &features);
+  // Keep the inner vectors' capacity when the caller reuses *out.
+  out->resize(sentence.size());
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    (*out)[i].assign(features.keys.begin() + features.begin[i], features.keys.begin() + features.begin[i + 1]);
   }
 }
 
@@ -371,16 +514,6 @@ void HistoryFeatures(NerLabel prev1, NerLabel prev2, const TokenIds& token, uint
   keys[1] = Key(kHistPrev2, p2 * 16 + p1);
   keys[2] = Key(kHistPrev1Word, token.word + p1 * 0x9e3779b97f4a7c15ULL);
   keys[3] = Key(kHistPrev1Shape, token.shape + p1 * 0x9e3779b97f4a7c15ULL);
-}
-
-bool ValidTransition(NerLabel prev, NerLabel cur) {
-  switch (cur) {
-    case NerLabel::I_PER: return prev == NerLabel::B_PER || prev == NerLabel::I_PER;
-    case NerLabel::I_ORG: return prev == NerLabel::B_ORG || prev == NerLabel::I_ORG;
-    case NerLabel::I_LOC: return prev == NerLabel::B_LOC || prev == NerLabel::I_LOC;
-    case NerLabel::I_MISC: return prev == NerLabel::B_MISC || prev == NerLabel::I_MISC;
-    default: return true;
-  }
 }
 
 namespace {

@@ -47,6 +47,9 @@ class NerLexicon {
   // category but kTitle must start with a capitalized token.
   void MatchSpans(const std::vector<std::string>& lower_words, const std::vector<bool>& capitalized,
                   std::vector<uint8_t>* tags) const;
+  // The same over n words given as views, writing n * kNumCategories tags.
+  void MatchSpans(const std::string_view* lower_words, const uint8_t* capitalized, size_t n,
+                  uint8_t* tags) const;
 
   // A stable digest of the lexicon contents (for the model header, informational).
   uint64_t Fingerprint() const;
@@ -82,13 +85,29 @@ struct TokenIds {
 };
 void ExtractTokenIds(const std::vector<NerToken>& sentence, std::vector<TokenIds>* out);
 
+// The same static keys (in the same order) and token ids in one flat pass, the
+// tagger's hot path: token i's keys are keys[begin[i]] .. keys[begin[i + 1] - 1].
+// Reusing one SentenceFeatures across sentences keeps its buffers allocated.
+struct SentenceFeatures {
+  std::vector<uint64_t> keys;
+  std::vector<uint32_t> begin;  // sentence size + 1 entries
+  std::vector<TokenIds> ids;
+};
+void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
+                             SentenceFeatures* out);
+
 // History feature keys for a token given the two labels chosen before it.
 // Writes kNumHistoryFeatures keys.
 inline constexpr int kNumHistoryFeatures = 4;
 void HistoryFeatures(NerLabel prev1, NerLabel prev2, const TokenIds& token, uint64_t* keys);
 
 // IOB2 well-formedness: I-X may only follow B-X or I-X.
-bool ValidTransition(NerLabel prev, NerLabel cur);
+inline bool ValidTransition(NerLabel prev, NerLabel cur) {
+  const int c = static_cast<int>(cur);
+  // I-X labels are the even ones after O; B-X is the label just before.
+  if (c == 0 || c % 2 == 1) return true;
+  return prev == cur || static_cast<int>(prev) == c - 1;
+}
 
 // Label names "O", "B-PER", ... and back (returns false on an unknown name).
 std::string_view NerLabelName(NerLabel l);

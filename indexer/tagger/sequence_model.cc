@@ -23,25 +23,26 @@ std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToke
   if (sentence.empty()) return labels;
   // Per-thread buffers: predict() stays const and thread-safe without
   // reallocating the feature lists for every sentence.
-  thread_local std::vector<std::vector<uint64_t>> keys;
-  thread_local std::vector<TokenIds> ids;
-  ExtractStaticFeatures(sentence, *lexicon_, &keys);
-  ExtractTokenIds(sentence, &ids);
-  for (const auto& token_keys : keys) {
-    for (uint64_t k : token_keys) weights_->Prefetch(k);
+  thread_local SentenceFeatures features;
+  ExtractSentenceFeatures(sentence, *lexicon_, &features);
+  const std::vector<uint64_t>& keys = features.keys;
+  const std::vector<TokenIds>& ids = features.ids;
+  for (uint64_t k : keys) weights_->Prefetch(k);
+  // History features depend on the labels chosen so far; most tokens follow an O,
+  // so fetch that variant of the word/shape history features ahead too.
+  for (const TokenIds& t : ids) {
+    uint64_t hist[kNumHistoryFeatures];
+    HistoryFeatures(NerLabel::O, NerLabel::O, t, hist);
+    weights_->Prefetch(hist[2]);
+    weights_->Prefetch(hist[3]);
   }
   NerLabel prev1 = NerLabel::O, prev2 = NerLabel::O;
   for (size_t i = 0; i < sentence.size(); ++i) {
     float score[kNumNerLabels] = {};
-    auto add = [&](uint64_t key) {
-      if (const float* row = weights_->Find(key)) {
-        for (int l = 0; l < kNumNerLabels; ++l) score[l] += row[l];
-      }
-    };
-    for (uint64_t k : keys[i]) add(k);
+    for (uint32_t k = features.begin[i]; k < features.begin[i + 1]; ++k) weights_->AddTo(keys[k], score);
     uint64_t hist[kNumHistoryFeatures];
     HistoryFeatures(prev1, prev2, ids[i], hist);
-    for (uint64_t k : hist) add(k);
+    for (uint64_t k : hist) weights_->AddTo(k, score);
     int best = 0;
     float best_score = -std::numeric_limits<float>::infinity();
     for (int l = 0; l < kNumNerLabels; ++l) {

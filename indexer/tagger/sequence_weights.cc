@@ -6,6 +6,9 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <utility>
+
+#include <sys/mman.h>
 
 namespace dossier {
 
@@ -73,6 +76,32 @@ class Cursor {
 
 }  // namespace
 
+SequenceWeights::SequenceWeights() = default;
+SequenceWeights::~SequenceWeights() { FreeFrozen(); }
+
+SequenceWeights::SequenceWeights(SequenceWeights&& o) noexcept { *this = std::move(o); }
+
+SequenceWeights& SequenceWeights::operator=(SequenceWeights&& o) noexcept {
+  if (this == &o) return *this;
+  FreeFrozen();
+  slots_ = std::move(o.slots_);
+  mask_ = std::exchange(o.mask_, 0);
+  frozen_ = std::exchange(o.frozen_, nullptr);
+  frozen_bytes_ = std::exchange(o.frozen_bytes_, 0);
+  frozen_mask_ = std::exchange(o.frozen_mask_, 0);
+  step_ = o.step_;
+  count_ = std::exchange(o.count_, 0);
+  description_ = std::move(o.description_);
+  return *this;
+}
+
+void SequenceWeights::FreeFrozen() {
+  if (frozen_) munmap(frozen_, frozen_bytes_);
+  frozen_ = nullptr;
+  frozen_bytes_ = 0;
+  frozen_mask_ = 0;
+}
+
 void SequenceWeights::Grow() {
   const size_t cap = slots_.empty() ? 1024 : slots_.size() * 2;
   std::vector<Slot> old = std::move(slots_);
@@ -87,6 +116,21 @@ void SequenceWeights::Grow() {
 }
 
 void SequenceWeights::Set(uint64_t key, const float* row) {
+  if (frozen_) {
+    // Thaw a loaded table: copy its rows into the training table.
+    const FrozenSlot* frozen = frozen_;
+    const size_t n = frozen_mask_ + 1;
+    frozen_ = nullptr;  // so Set() below writes the training table
+    count_ = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (frozen[i].key == 0) continue;
+      float r[kNumNerLabels];
+      for (int l = 0; l < kNumNerLabels; ++l) r[l] = static_cast<float>(frozen[i].q[l]) * step_;
+      Set(frozen[i].key, r);
+    }
+    frozen_ = const_cast<FrozenSlot*>(frozen);
+    FreeFrozen();
+  }
   if (key == 0) key = 1;
   if ((count_ + 1) * 2 > slots_.size()) Grow();
   size_t i = key & mask_;
@@ -98,10 +142,34 @@ void SequenceWeights::Set(uint64_t key, const float* row) {
   std::copy(row, row + kNumNerLabels, slots_[i].row);
 }
 
+const float* SequenceWeights::Find(uint64_t key) const {
+  if (!frozen_) {
+    if (slots_.empty()) return nullptr;
+    if (key == 0) key = 1;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.key == key) return slot.row;
+      if (slot.key == 0) return nullptr;
+    }
+  }
+  thread_local float row[kNumNerLabels];
+  std::fill(row, row + kNumNerLabels, 0.0f);
+  return AddTo(key, row) ? row : nullptr;
+}
+
 Status SequenceWeights::Save(const std::string& path, float min_abs_weight) const {
   std::vector<std::pair<uint64_t, const float*>> order;  // (key, row) of kept features
+  std::vector<Slot> decoded;  // rows of a loaded table, as floats
+  if (frozen_) {
+    for (size_t i = 0; i <= frozen_mask_; ++i) {
+      if (frozen_[i].key == 0) continue;
+      Slot& d = decoded.emplace_back();
+      d.key = frozen_[i].key;
+      for (int l = 0; l < kNumNerLabels; ++l) d.row[l] = static_cast<float>(frozen_[i].q[l]) * step_;
+    }
+  }
   float max_abs = 0;
-  for (const Slot& slot : slots_) {
+  for (const Slot& slot : frozen_ ? decoded : slots_) {
     if (slot.key == 0) continue;
     bool keep = false;
     for (int l = 0; l < kNumNerLabels; ++l) {
@@ -209,15 +277,31 @@ Status SequenceWeights::Load(const std::string& path, SequenceWeights* out) {
   if (c.failed() || count > c.remaining() / 3 || !(step > 0)) return Status::Corruption(bad + "header)");
   SequenceWeights w;
   w.description_ = std::move(desc);
+  w.step_ = step;
+  // Table size: a power of two at most 60% full (short linear probes).
+  size_t cap = 1024;
+  while (cap * 3 < count * 5) cap *= 2;
+  constexpr size_t kHugePage = size_t{2} << 20;
+  const size_t bytes = (cap * sizeof(FrozenSlot) + kHugePage - 1) / kHugePage * kHugePage;
+  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mem == MAP_FAILED) return Status::IOError("out of memory loading NER model " + path);
+  madvise(mem, bytes, MADV_HUGEPAGE);  // a hint: without huge pages it still works
+  w.frozen_ = static_cast<FrozenSlot*>(mem);  // zero-filled: every slot empty
+  w.frozen_bytes_ = bytes;
+  w.frozen_mask_ = cap - 1;
   uint64_t key = 0;
-  float row[kNumNerLabels];
   for (uint64_t i = 0; i < count && !c.failed(); ++i) {
     key += c.Varint();
     const uint64_t mask = c.Uint(2);
+    FrozenSlot row{};
+    row.key = key == 0 ? 1 : key;
     for (int l = 0; l < kNumNerLabels; ++l) {
-      row[l] = (mask & (1u << l)) ? static_cast<int16_t>(c.Uint(2)) * step : 0.0f;
+      row.q[l] = (mask & (1u << l)) ? static_cast<int16_t>(c.Uint(2)) : int16_t{0};
     }
-    w.Set(key, row);
+    size_t slot = row.key & w.frozen_mask_;
+    while (w.frozen_[slot].key != 0 && w.frozen_[slot].key != row.key) slot = (slot + 1) & w.frozen_mask_;
+    if (w.frozen_[slot].key == 0) ++w.count_;
+    w.frozen_[slot] = row;
   }
   if (c.failed() || c.remaining() != 0) return Status::Corruption(bad + "feature table)");
   *out = std::move(w);

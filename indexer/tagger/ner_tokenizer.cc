@@ -28,8 +28,9 @@ constexpr std::array<std::string_view, 58> kAbbreviations = {
     "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
     "Oct", "Nov", "Dec", "approx", "Gov", "Atty", "Supt"};
 
-bool is_space_at(std::string_view s, size_t i, size_t* len) {
+inline bool is_space_at(std::string_view s, size_t i, size_t* len) {
   unsigned char c = s[i];
+  if (c > ' ' && c < 0x80) return false;  // the common case: a visible ASCII byte
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
     *len = 1;
     return true;
@@ -82,6 +83,16 @@ std::string straight_quotes(std::string_view s) {
 
 std::string ascii_lower_copy(std::string_view s);
 
+// Bytes that can begin an opener / end a closer (or a period, "...", "--"): a
+// chunk whose first / last byte is not one of them has nothing to peel there.
+constexpr std::array<bool, 256> byte_table(std::string_view bytes) {
+  std::array<bool, 256> t{};
+  for (char c : bytes) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kOpenerFirstBytes = byte_table("\"'`([{<\xE2\xC2");
+constexpr std::array<bool, 256> kCloserLastBytes = byte_table(")]}\"'\x9D\x99\xBB,;:!?\xA6>*.-");
+
 bool has_apostrophe(std::string_view s) {
   return s.find('\'') != std::string_view::npos || s.find("\xE2\x80\x99") != std::string_view::npos;
 }
@@ -97,6 +108,7 @@ class ChunkSplitter {
     // Leading openers, except a chunk that is itself a clitic ("'s" in CoNLL text).
     while (b < e) {
       std::string_view chunk = text_.substr(b, e - b);
+      if (!kOpenerFirstBytes[static_cast<unsigned char>(chunk[0])]) break;
       if (chunk.size() <= 6 && has_apostrophe(chunk)) {
         std::string low = straight_quotes(chunk);
         bool is_clitic = false;
@@ -112,6 +124,7 @@ class ChunkSplitter {
     std::vector<std::pair<size_t, size_t>> tail;
     while (b < e) {
       std::string_view core = text_.substr(b, e - b);
+      if (!kCloserLastBytes[static_cast<unsigned char>(core.back())]) break;
       size_t n = match_suffix(core, kClosers);
       if (n == 0 && core.ends_with("...")) n = 3;
       if (n == 0 && core.ends_with(".") && core.size() > 1 && !is_abbreviation(core)) n = 1;
@@ -153,6 +166,7 @@ class ChunkSplitter {
     }
     // Unicode dashes and "--" always separate.
     for (size_t i = 1; i + 1 < core.size(); ++i) {
+      if (core[i] != '\xE2' && core[i] != '-') continue;
       size_t n = 0;
       for (auto d : kDashes) if (core.substr(i).starts_with(d)) n = d.size();
       if (n == 0 && core.substr(i).starts_with("--")) n = 2;

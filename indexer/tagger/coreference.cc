@@ -164,7 +164,7 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
     }
     // "a Tory government", "the Rock": a name does not follow an article.
     bool after_determiner = span.begin > 0 && is_determiner(article.keys[span.sent][span.begin - 1]);
-    bool junk = after_determiner || is_common_word(key) || article.lowercase_words.count(key) > 0 ||
+    bool junk = after_determiner || is_common_word(key) || article.written_lowercase(key) ||
                 !is_name_word(name[0].text, key) ||
                 (sentence_initial(sent, span.begin) && looks_like_common_word(key));
     if (span.model_per && !junk) continue;

@@ -58,10 +58,10 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
   article.all_caps.resize(article.sentences.size());
   for (size_t s = 0; s < article.sentences.size(); ++s) {
     int letters_words = 0, caps_words = 0;
+    article.keys[s].reserve(article.sentences[s].size());
     for (const NerToken& t : article.sentences[s]) {
       article.keys[s].push_back(token_key(t.text));
       unsigned char c = t.text[0];
-      if (c >= 'a' && c <= 'z') article.lowercase_words.insert(article.keys[s].back());
       if (t.text.size() > 1 && std::isalpha(c)) {
         ++letters_words;
         caps_words += is_all_caps(t.text);

@@ -62,10 +62,20 @@ bool needs_exact_case(std::string_view alias) {
 
 std::string token_key(std::string_view text) {
   if (is_ascii(text)) return ascii_lower(text);
+  // ICU folding costs microseconds a token, and news repeats the same few
+  // non-ASCII tokens (curly quotes, dashes, accented names): remember them.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo;
+  if (auto it = memo.find(text); it != memo.end()) return it->second;
   std::string folded = fold_for_matching(text);
   size_t p;
   while ((p = folded.find("\xE2\x80\x99")) != std::string::npos) folded.replace(p, 3, "'");
   while ((p = folded.find("\xE2\x80\x98")) != std::string::npos) folded.replace(p, 3, "'");
+  if (memo.size() >= 20000) memo.clear();  // bounded: a long run over many languages
+  memo.emplace(std::string(text), folded);
   return folded;
 }
 

@@ -25,6 +25,7 @@ struct SearchArgs {
   bool json = false;
   std::string color = "auto";
   std::string lang = "en";
+  bool no_snippets = false;
 };
 
 std::vector<std::string> split_list(const std::string& s) {
@@ -61,6 +62,7 @@ void run_search(const SearchArgs& args) {
   req.facet_limit = args.facet_limit;
   req.approx_facets = args.approx_facets;
   req.lang = args.lang;
+  req.snippets = !args.no_snippets;
 
   std::unique_ptr<Searcher> searcher;
   Status s = Searcher::Open(args.db, &searcher);
@@ -147,6 +149,7 @@ void register_search_command(CLI::App& app) {
   cmd->add_option("--facet-limit", args->facet_limit, "Values per facet")->check(CLI::Range(1, 10000))->capture_default_str();
   cmd->add_flag("--approx-facets", args->approx_facets, "Count facets on a sample of large result sets (faster)");
   cmd->add_option("--lang", args->lang, "Stemming language of the query (en, es, fr, de, ...)")->capture_default_str();
+  cmd->add_flag("--no-snippets", args->no_snippets, "List results without snippets (faster)");
   cmd->add_flag("--json", args->json, "Print one JSON object");
   cmd->add_option("--color", args->color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->callback([args] { run_search(*args); });

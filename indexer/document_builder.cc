@@ -10,6 +10,7 @@
 #include "common/entity_names.h"
 #include "common/index_terms.h"
 #include "common/schema.h"
+#include "common/stored_record.h"
 #include "common/text.h"
 #include "common/word_tokenizer.h"
 
@@ -119,20 +120,19 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
     doc.add_boolean_term(std::string(schema::kHasDate));
   }
 
-  nlohmann::json record = {
-      {"id", a.id},
-      {"title", a.title},
-      {"display_title", a.display_title},
-      {"date", a.date ? nlohmann::json(a.date->iso()) : nlohmann::json(nullptr)},
-      {"date_origin", a.date_origin},
-      {"source", a.source},
-      {"authors", a.authors},
-      {"url", a.url},
-      {"path", a.path},
-      {"format", a.format},
-      {"lang", a.lang.empty() ? "en" : a.lang},
-  };
-  if (!a.extra.empty()) record["extra"] = a.extra;
+  StoredRecord record;
+  record.id = a.id;
+  record.title = a.title;
+  record.display_title = a.display_title;
+  record.date = a.date ? a.date->iso() : "";
+  record.date_origin = a.date_origin;
+  record.source = a.source;
+  record.authors = a.authors;
+  record.url = a.url;
+  record.path = a.path;
+  repair_utf8(record.path);  // file names need not be UTF-8; the record is
+  record.format = a.format;
+  record.lang = a.lang.empty() ? "en" : a.lang;
 
   if (tags) {
     std::map<EntityType, std::vector<std::string>> names;
@@ -143,18 +143,18 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
       doc.add_boolean_term(filter);
       for (auto& m : entity_dictionary_entries(e.type, e.canonical, e.surfaces)) out.metadata.push_back(std::move(m));
     }
-    record["persons"] = names[EntityType::kPerson];
-    record["orgs"] = names[EntityType::kOrg];
-    record["places"] = names[EntityType::kPlace];
-    doc.add_value(schema::kSlotPersons, join_names(names[EntityType::kPerson]));
-    doc.add_value(schema::kSlotOrgs, join_names(names[EntityType::kOrg]));
-    doc.add_value(schema::kSlotPlaces, join_names(names[EntityType::kPlace]));
+    record.persons = names[EntityType::kPerson];
+    record.orgs = names[EntityType::kOrg];
+    record.places = names[EntityType::kPlace];
+    doc.add_value(schema::kSlotPersons, join_names(record.persons));
+    doc.add_value(schema::kSlotOrgs, join_names(record.orgs));
+    doc.add_value(schema::kSlotPlaces, join_names(record.places));
   }
 
-  std::string stored_body = a.body.substr(0, options.max_stored_body);
-  if (stored_body.size() < a.body.size()) repair_utf8(stored_body);
-  record["text"] = std::move(stored_body);
-  doc.set_data(record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  record.text = a.body.substr(0, options.max_stored_body);
+  if (record.text.size() < a.body.size()) repair_utf8(record.text);
+  if (!a.extra.empty()) record.extra_json = a.extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  doc.set_data(encode_stored_record(record));
   out.spelling_words.assign(spelling.begin(), spelling.end());
   return out;
 }

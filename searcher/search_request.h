@@ -21,6 +21,7 @@ struct SearchRequest {
   size_t facet_limit = 10;
   bool approx_facets = false;         // sample instead of counting every match
   size_t snippet_length = 240;        // characters
+  bool snippets = true;               // query-biased snippets (the costliest part of a search)
   std::string lang = "en";            // stemming language of the query words
   std::string highlight_start = "\x02", highlight_end = "\x03";  // formatter replaces these
 };

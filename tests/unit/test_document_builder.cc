@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <doctest/doctest.h>
+
+#include "common/stored_record.h"
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -139,33 +141,40 @@ TEST_CASE("document builder: date value slots and Y/M/D terms") {
   CHECK(u.doc.get_value(dossier::schema::kSlotDate).empty());
   CHECK_FALSE(has_term(u.doc, "XHASDATE"));
   CHECK(terms_with_prefix(u.doc, "Y2").empty());
-  CHECK(nlohmann::json::parse(u.doc.get_data())["date"].is_null());
+  CHECK(dossier::decode_stored_record(u.doc.get_data()).date.empty());
 }
 
 TEST_CASE("document builder: stored record holds the fields the searcher shows") {
   Article a = sample_article();
   BuiltDocument b = dossier::build_document(a, nullptr);
-  nlohmann::json rec = nlohmann::json::parse(b.doc.get_data());
-  CHECK(rec["id"] == "kyodo-2023-1114");
-  CHECK(rec["title"] == a.title);
-  CHECK(rec["display_title"] == a.title);
-  CHECK(rec["date"] == "2023-11-14");
-  CHECK(rec["date_origin"] == "metadata");
-  CHECK(rec["text"] == a.body);
-  CHECK(rec["source"] == "Kyodo News");
-  CHECK(rec["authors"] == nlohmann::json::array({"Jane Doe"}));
-  CHECK(rec["url"] == "https://example.test/a");
-  CHECK(rec["path"] == "corpus/erdogan.md");
-  CHECK(rec["format"] == "md");
-  CHECK(rec["lang"] == "en");
-  CHECK(rec["extra"]["desk"] == "Europe");
-  CHECK_FALSE(rec.contains("persons"));  // untagged
+  const std::string b_data = b.doc.get_data();
+  dossier::StoredRecord b_stored = dossier::decode_stored_record(b_data);
+  const dossier::StoredRecord& rec = b_stored;
+  CHECK(rec.id == "kyodo-2023-1114");
+  CHECK(rec.title == a.title);
+  CHECK(rec.display_title == a.title);
+  CHECK(rec.date == "2023-11-14");
+  CHECK(rec.date_origin == "metadata");
+  CHECK(b_stored.text == a.body);
+  CHECK(rec.source == "Kyodo News");
+  CHECK(rec.authors == std::vector<std::string>{"Jane Doe"});
+  CHECK(rec.url == "https://example.test/a");
+  CHECK(rec.path == "corpus/erdogan.md");
+  CHECK(rec.format == "md");
+  CHECK(rec.lang == "en");
+  CHECK(nlohmann::json::parse(b_stored.extra_json)["desk"] == "Europe");
+  // Listing without text skips the text and extra sections.
+  CHECK(dossier::decode_stored_record(b_data, false).text.empty());
+  CHECK(dossier::decode_stored_record(b_data, false).id == rec.id);
+  CHECK(dossier::decode_stored_record("not a record").id.empty());
+  CHECK(rec.persons.empty());  // untagged
 
   // The stored text is capped, and the cut never splits a character.
   dossier::BuildOptions opts;
   opts.max_stored_body = 25;  // inside the "ğ" of "Erdoğan" (bytes 24-25)
-  nlohmann::json capped = nlohmann::json::parse(dossier::build_document(a, nullptr, opts).doc.get_data());
-  std::string text = capped["text"];
+  const std::string capped_data = dossier::build_document(a, nullptr, opts).doc.get_data();
+  dossier::StoredRecord capped_stored = dossier::decode_stored_record(capped_data);
+  std::string text(capped_stored.text);
   CHECK(text.rfind("ANKARA -- President Erdo", 0) == 0);
   CHECK(text.size() <= 27);
   CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);
@@ -204,17 +213,17 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   CHECK(doc.get_value(dossier::schema::kSlotPersons) == erdogan);
   CHECK(doc.get_value(dossier::schema::kSlotPlaces) == "Black Sea\x1f" "Ankara");
   CHECK(doc.get_value(dossier::schema::kSlotOrgs) == "NATO");
-  nlohmann::json rec = nlohmann::json::parse(doc.get_data());
-  CHECK(rec["persons"] == nlohmann::json::array({erdogan}));
-  CHECK(rec["places"] == nlohmann::json::array({"Black Sea", "Ankara"}));
-  CHECK(rec["orgs"] == nlohmann::json::array({"NATO"}));
+  dossier::StoredRecord rec = dossier::decode_stored_record(doc.get_data());
+  CHECK(rec.persons == std::vector<std::string>{erdogan});
+  CHECK(rec.places == std::vector<std::string>{"Black Sea", "Ankara"});
+  CHECK(rec.orgs == std::vector<std::string>{"NATO"});
 
   // An empty tag result still writes (empty) facet fields and no entity terms.
   dossier::TagResult none;
   BuiltDocument n = dossier::build_document(sample_article(), &none);
   for (const char* prefix : {"XPN", "XON", "XLN", "XPrecep", "XLblack", "XOnato"})
     CHECK(terms_with_prefix(n.doc, prefix).empty());
-  CHECK(nlohmann::json::parse(n.doc.get_data())["persons"].empty());
+  CHECK(dossier::decode_stored_record(n.doc.get_data()).persons.empty());
 }
 
 TEST_CASE("document builder: CJK words are indexed unstemmed, other languages use their stemmer") {

@@ -1,0 +1,86 @@
+#include "common/stored_record.h"
+
+namespace dossier {
+namespace {
+
+// Field, list-item and section separators: ASCII control characters that never
+// occur in cleaned text (clean() replaces them).
+constexpr char kField = '\x1f';
+constexpr char kItem = '\x1d';
+constexpr char kSection = '\x1e';
+constexpr std::string_view kVersion = "R1";
+
+void append_clean(std::string& out, std::string_view s) {
+  for (char c : s) out.push_back(c == kField || c == kItem || c == kSection ? ' ' : c);
+}
+
+void append_list(std::string& out, const std::vector<std::string>& items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out.push_back(kItem);
+    append_clean(out, items[i]);
+  }
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    size_t p = s.find(kItem);
+    out.emplace_back(s.substr(0, p));
+    if (p == std::string_view::npos) break;
+    s.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string encode_stored_record(const StoredRecord& r) {
+  std::string out;
+  out.reserve(256 + r.text.size() + r.extra_json.size());
+  out.append(kVersion);
+  for (const std::string* f : {&r.id, &r.title, &r.display_title, &r.date, &r.date_origin, &r.source, &r.url,
+                               &r.path, &r.format, &r.lang}) {
+    out.push_back(kField);
+    append_clean(out, *f);
+  }
+  for (const auto* list : {&r.authors, &r.persons, &r.orgs, &r.places}) {
+    out.push_back(kField);
+    append_list(out, *list);
+  }
+  out.push_back(kSection);
+  append_clean(out, r.text);
+  out.push_back(kSection);
+  append_clean(out, r.extra_json);
+  return out;
+}
+
+StoredRecord decode_stored_record(std::string_view data, bool with_text) {
+  StoredRecord r;
+  if (data.substr(0, kVersion.size()) != kVersion) return r;
+  size_t section = data.find(kSection);
+  std::string_view head = data.substr(kVersion.size(), section == std::string_view::npos ? std::string_view::npos
+                                                                                          : section - kVersion.size());
+  std::string* scalars[] = {&r.id, &r.title, &r.display_title, &r.date, &r.date_origin,
+                            &r.source, &r.url, &r.path, &r.format, &r.lang};
+  std::vector<std::string>* lists[] = {&r.authors, &r.persons, &r.orgs, &r.places};
+  size_t index = 0;
+  while (!head.empty() && head.front() == kField) {
+    head.remove_prefix(1);
+    size_t end = head.find(kField);
+    std::string_view value = head.substr(0, end);
+    if (index < 10) *scalars[index] = std::string(value);
+    else if (index < 14) *lists[index - 10] = split_list(value);
+    ++index;
+    if (end == std::string_view::npos) break;
+    head.remove_prefix(end);
+  }
+  if (with_text && section != std::string_view::npos) {
+    std::string_view rest = data.substr(section + 1);
+    size_t second = rest.find(kSection);
+    r.text = std::string(rest.substr(0, second));
+    if (second != std::string_view::npos) r.extra_json = std::string(rest.substr(second + 1));
+  }
+  return r;
+}
+
+}  // namespace dossier

@@ -55,8 +55,7 @@ void run_search(const SearchArgs& args) {
   // Facets are counted by default; --facets "" turns them off.
   req.facets = args.facets_given ? split_list(args.facets) : std::vector<std::string>{"person", "place", "org", "month"};
   for (const auto& f : req.facets) {
-    const auto& known = known_facets();
-    if (std::find(known.begin(), known.end(), f) == known.end())
+    if (!is_known_facet(f))
       fail("--facets: unknown facet '" + f + "'; choose from person, org, place, source, month, year", 2);
   }
   req.facet_limit = args.facet_limit;

@@ -59,9 +59,37 @@ std::string entity_word_prefix(EntityType type, const std::string& word) {
 
 std::string entity_alias_prefix(EntityType type) { return std::string("ea:") + type_letter(type) + ":"; }
 
+uint64_t entity_id(EntityType type, const std::string& canonical) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a over type letter + key
+  auto mix = [&](unsigned char c) {
+    h ^= c;
+    h *= 1099511628211ull;
+  };
+  mix(static_cast<unsigned char>(type_letter(type)));
+  for (unsigned char c : entity_key(canonical)) mix(c);
+  return h;
+}
+
+std::string entity_id_key(EntityType type, uint64_t id) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "ei:%c:%016llx", type_letter(type), static_cast<unsigned long long>(id));
+  return buf;
+}
+
+std::string pack_entity_ids(EntityType type, const std::vector<std::string>& canonicals) {
+  std::string out;
+  out.reserve(canonicals.size() * 8);
+  for (const auto& c : canonicals) {
+    uint64_t id = entity_id(type, c);
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((id >> (8 * i)) & 0xFF));
+  }
+  return out;
+}
+
 std::vector<MetadataEntry> entity_dictionary_entries(EntityType type, const std::string& canonical,
                                                      const std::vector<std::string>& surfaces) {
   std::vector<MetadataEntry> out;
+  out.push_back({entity_id_key(type, entity_id(type, canonical)), canonical});
   auto add = [&](std::string key) {
     if (key.size() <= kMaxMetadataKeyBytes) out.push_back({std::move(key), "1"});
   };

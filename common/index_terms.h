@@ -4,6 +4,7 @@
 // and source terms.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,14 @@ std::string entity_filter_term(EntityType type, const std::string& canonical);
 //   "ea:" + t + ":" + canonical + '\x1f' + surface for each surface form,
 // where t is p, o or l, and every value is "1". Entries are never removed:
 // readers check the entity's filter term still has documents.
+// A 64-bit id for an entity (hash of its type and key). Facet value slots hold
+// each article's entity ids packed as 8-byte little-endian integers, so facet
+// counting needs no string handling; "ei:" + t + ":" + 16 hex digits in the
+// dictionary maps an id back to the canonical display name.
+uint64_t entity_id(EntityType type, const std::string& canonical);
+std::string entity_id_key(EntityType type, uint64_t id);
+std::string pack_entity_ids(EntityType type, const std::vector<std::string>& canonicals);
+
 struct MetadataEntry {
   std::string key, value;
 };

@@ -27,7 +27,7 @@ inline constexpr std::string_view kPerson = "XP";    // XP + folded canonical na
 inline constexpr std::string_view kOrg = "XO";
 inline constexpr std::string_view kPlace = "XL";
 // Separates a name from a word or surface form in entity dictionary entries
-// (common/index_terms.h) and canonical names in the facet value slots.
+// (common/index_terms.h).
 inline constexpr char kNameSeparator = '\x1f';
 inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated docs)
 
@@ -35,7 +35,7 @@ inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated
 enum Slot : Xapian::valueno {
   kSlotDate = 0,      // "YYYYMMDD" (sorts and range-compares as a string)
   kSlotSource = 1,    // source display name
-  kSlotPersons = 2,   // facet streams: canonical names joined by '\x1f'
+  kSlotPersons = 2,   // facet streams: entity ids, 8 bytes each (index_terms.h)
   kSlotOrgs = 3,
   kSlotPlaces = 4,
   kSlotMonth = 5,     // "YYYY-MM"

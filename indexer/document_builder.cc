@@ -72,15 +72,6 @@ class TextIndexer {
   std::set<std::string>* spelling_;
 };
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) {
-    if (!out.empty()) out.push_back('\x1f');
-    out += n;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string id_term_for(const std::string& id) { return bounded_term(schema::kId, id); }
@@ -146,9 +137,9 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
     record.persons = names[EntityType::kPerson];
     record.orgs = names[EntityType::kOrg];
     record.places = names[EntityType::kPlace];
-    doc.add_value(schema::kSlotPersons, join_names(record.persons));
-    doc.add_value(schema::kSlotOrgs, join_names(record.orgs));
-    doc.add_value(schema::kSlotPlaces, join_names(record.places));
+    doc.add_value(schema::kSlotPersons, pack_entity_ids(EntityType::kPerson, record.persons));
+    doc.add_value(schema::kSlotOrgs, pack_entity_ids(EntityType::kOrg, record.orgs));
+    doc.add_value(schema::kSlotPlaces, pack_entity_ids(EntityType::kPlace, record.places));
   }
 
   record.text = a.body.substr(0, options.max_stored_body);

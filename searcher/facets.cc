@@ -1,7 +1,9 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
+#include <cstring>
 
+#include "common/index_terms.h"
 #include "common/schema.h"
 
 namespace dossier {
@@ -11,53 +13,61 @@ const std::vector<std::string>& known_facets() {
   return names;
 }
 
-bool facet_slot(std::string_view name, Xapian::valueno* slot, bool* multi) {
-  *multi = false;
-  if (name == "person") { *slot = schema::kSlotPersons; *multi = true; return true; }
-  if (name == "org") { *slot = schema::kSlotOrgs; *multi = true; return true; }
-  if (name == "place") { *slot = schema::kSlotPlaces; *multi = true; return true; }
-  if (name == "source") { *slot = schema::kSlotSource; return true; }
-  if (name == "month") { *slot = schema::kSlotMonth; return true; }
-  if (name == "year") { *slot = schema::kSlotYear; return true; }
-  return false;
+bool is_known_facet(std::string_view name) {
+  const auto& k = known_facets();
+  return std::find(k.begin(), k.end(), name) != k.end();
 }
 
-void FacetSpy::count(std::string_view v) {
-  if (v.empty()) return;
-  auto it = counts_.find(v);
-  if (it != counts_.end()) ++it->second;
-  else counts_.emplace(std::string(v), 1);
+FacetSpy::FacetSpy(std::string_view facet) {
+  if (facet == "person") { slot_ = schema::kSlotPersons; entity_ = true; type_ = EntityType::kPerson; }
+  else if (facet == "org") { slot_ = schema::kSlotOrgs; entity_ = true; type_ = EntityType::kOrg; }
+  else if (facet == "place") { slot_ = schema::kSlotPlaces; entity_ = true; type_ = EntityType::kPlace; }
+  else if (facet == "source") slot_ = schema::kSlotSource;
+  else if (facet == "month") slot_ = schema::kSlotMonth;
+  else slot_ = schema::kSlotYear;
+  if (entity_) id_counts_.reserve(4096);
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   const std::string value = doc.get_value(slot_);
-  if (!multi_) {
-    count(value);
+  if (value.empty()) return;
+  if (entity_) {
+    for (size_t i = 0; i + 8 <= value.size(); i += 8) {
+      uint64_t id = 0;
+      for (int b = 7; b >= 0; --b) id = (id << 8) | static_cast<unsigned char>(value[i + b]);
+      ++id_counts_[id];
+    }
     return;
   }
-  std::string_view rest(value);
-  while (!rest.empty()) {
-    size_t sep = rest.find(schema::kNameSeparator);
-    count(rest.substr(0, sep));
-    if (sep == std::string_view::npos) break;
-    rest.remove_prefix(sep + 1);
-  }
+  auto it = text_counts_.find(std::string_view(value));
+  if (it != text_counts_.end()) ++it->second;
+  else text_counts_.emplace(value, 1);
 }
 
-std::vector<FacetValue> FacetSpy::top(size_t limit) const {
+std::vector<FacetValue> FacetSpy::top(const Xapian::Database& db, size_t limit) const {
   std::vector<FacetValue> all;
-  all.reserve(counts_.size());
-  for (const auto& [v, c] : counts_) all.push_back({v, c});
+  if (entity_) {
+    // Rank ids by count first, then name only the ones that can make the cut.
+    std::vector<std::pair<uint64_t, size_t>> ids(id_counts_.begin(), id_counts_.end());
+    auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
+    std::sort(ids.begin(), ids.end(), by_count);
+    size_t cut = std::min(limit, ids.size());
+    size_t threshold = cut ? ids[cut - 1].second : 0;
+    for (const auto& [id, count] : ids) {
+      if (count < threshold) break;  // ties at the cut are all named, then ordered by name
+      std::string name = db.get_metadata(entity_id_key(type_, id));
+      if (!name.empty()) all.push_back({std::move(name), count});
+    }
+  } else {
+    all.reserve(text_counts_.size());
+    for (const auto& [v, c] : text_counts_) all.push_back({v, c});
+  }
   auto order = [](const FacetValue& a, const FacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   };
-  if (all.size() > limit) {
-    std::partial_sort(all.begin(), all.begin() + static_cast<long>(limit), all.end(), order);
-    all.resize(limit);
-  } else {
-    std::sort(all.begin(), all.end(), order);
-  }
+  std::sort(all.begin(), all.end(), order);
+  if (all.size() > limit) all.resize(limit);
   return all;
 }
 

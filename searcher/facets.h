@@ -1,9 +1,10 @@
 // Facet counting with Xapian match spies. Every facet reads one value slot
-// (schema.h), so counting costs one value-stream read per matching document;
-// multi-valued slots (persons, orgs, places) are split in place, without
-// allocating per document.
+// (schema.h), so counting costs one value read per matching document. Entity
+// facets hold packed 8-byte entity ids, counted as integers without allocating;
+// the display names of the top ids come from the entity dictionary at the end.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,22 +12,21 @@
 
 #include <xapian.h>
 
+#include "common/entity_names.h"
 #include "searcher/search_request.h"
 
 namespace dossier {
 
-// The facet names users may ask for, and their value slots.
-bool facet_slot(std::string_view name, Xapian::valueno* slot, bool* multi_valued);
+// The facet names users may ask for.
 const std::vector<std::string>& known_facets();
+bool is_known_facet(std::string_view name);
 
-// Counts the values of one slot over every document the match visits. A value
-// holding several names separated by '\x1f' counts each name once.
 class FacetSpy : public Xapian::MatchSpy {
  public:
-  FacetSpy(Xapian::valueno slot, bool multi_valued) : slot_(slot), multi_(multi_valued) {}
+  explicit FacetSpy(std::string_view facet);
   void operator()(const Xapian::Document& doc, double weight) override;
-  // The `limit` most frequent values, ties broken alphabetically.
-  std::vector<FacetValue> top(size_t limit) const;
+  // The `limit` most frequent values, ties broken alphabetically by name.
+  std::vector<FacetValue> top(const Xapian::Database& db, size_t limit) const;
   size_t documents_seen() const { return seen_; }
 
  private:
@@ -34,11 +34,12 @@ class FacetSpy : public Xapian::MatchSpy {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  void count(std::string_view v);
-  Xapian::valueno slot_;
-  bool multi_;
+  Xapian::valueno slot_ = 0;
+  bool entity_ = false;
+  EntityType type_ = EntityType::kPerson;
   size_t seen_ = 0;
-  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> counts_;
+  std::unordered_map<uint64_t, size_t> id_counts_;                             // entity facets
+  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> text_counts_;  // source, month, year
 };
 
 }  // namespace dossier

@@ -99,9 +99,7 @@ Status Searcher::search(const SearchRequest& request, SearchResponse* response) 
 Status Searcher::search_once(const SearchRequest& request, SearchResponse* response) {
   auto started = std::chrono::steady_clock::now();
   for (const auto& f : request.facets) {
-    Xapian::valueno slot;
-    bool multi;
-    if (!facet_slot(f, &slot, &multi))
+    if (!is_known_facet(f))
       return Status::InvalidArgument("unknown facet '" + f + "'; choose from person, org, place, source, month, year");
   }
   BuiltQuery built;
@@ -122,10 +120,7 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
 
   std::vector<std::unique_ptr<FacetSpy>> spies;
   for (const auto& f : request.facets) {
-    Xapian::valueno slot;
-    bool multi;
-    facet_slot(f, &slot, &multi);
-    spies.push_back(std::make_unique<FacetSpy>(slot, multi));
+    spies.push_back(std::make_unique<FacetSpy>(f));
     enquire.add_matchspy(spies.back().get());
   }
   // Exact totals (and exact facet counts) need every match visited; otherwise
@@ -174,7 +169,7 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
   for (size_t i = 0; i < spies.size(); ++i) {
     Facet f;
     f.name = request.facets[i];
-    f.values = spies[i]->top(request.facet_limit);
+    f.values = spies[i]->top(db_, request.facet_limit);
     size_t seen = spies[i]->documents_seen();
     f.approximate = request.approx_facets && seen < response->total;
     if (f.approximate && seen > 0) {

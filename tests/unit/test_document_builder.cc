@@ -210,9 +210,14 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   CHECK(has_entry("ea:o:NATO\x1fthe alliance"));
   for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
     CHECK_MESSAGE((*t).rfind("XPN", 0) != 0, "no per-document name-token terms: " << *t);
-  CHECK(doc.get_value(dossier::schema::kSlotPersons) == erdogan);
-  CHECK(doc.get_value(dossier::schema::kSlotPlaces) == "Black Sea\x1f" "Ankara");
-  CHECK(doc.get_value(dossier::schema::kSlotOrgs) == "NATO");
+  CHECK(doc.get_value(dossier::schema::kSlotPersons) ==
+        dossier::pack_entity_ids(dossier::EntityType::kPerson, {erdogan}));
+  CHECK(doc.get_value(dossier::schema::kSlotPersons).size() == 8);
+  CHECK(doc.get_value(dossier::schema::kSlotPlaces) ==
+        dossier::pack_entity_ids(dossier::EntityType::kPlace, {"Black Sea", "Ankara"}));
+  CHECK(doc.get_value(dossier::schema::kSlotOrgs) == dossier::pack_entity_ids(dossier::EntityType::kOrg, {"NATO"}));
+  CHECK(has_entry(dossier::entity_id_key(dossier::EntityType::kPerson,
+                                         dossier::entity_id(dossier::EntityType::kPerson, erdogan))));
   dossier::StoredRecord rec = dossier::decode_stored_record(doc.get_data());
   CHECK(rec.persons == std::vector<std::string>{erdogan});
   CHECK(rec.places == std::vector<std::string>{"Black Sea", "Ankara"});

@@ -21,6 +21,29 @@ namespace dossier {
 const std::vector<std::string>& known_facets();
 bool is_known_facet(std::string_view name);
 
+// Counts per 64-bit id in one flat array (open addressing, linear probing): no
+// allocation per new id and no per-node frees, unlike std::unordered_map.
+class IdCounter {
+ public:
+  IdCounter() : slots_(1024) {}
+  void add(uint64_t id);
+  template <typename F>
+  void for_each(F f) const {
+    for (const auto& s : slots_)
+      if (s.count) f(s.id, s.count);
+  }
+  size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    uint64_t id = 0;
+    uint32_t count = 0;
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(std::string_view facet);
@@ -38,7 +61,7 @@ class FacetSpy : public Xapian::MatchSpy {
   bool entity_ = false;
   EntityType type_ = EntityType::kPerson;
   size_t seen_ = 0;
-  std::unordered_map<uint64_t, size_t> id_counts_;                             // entity facets
+  IdCounter id_counts_;                                                        // entity facets
   std::unordered_map<std::string, size_t, Hash, std::equal_to<>> text_counts_;  // source, month, year
 };
 

@@ -358,6 +358,7 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
   out->keys.clear();
   out->begin.clear();
   out->ids.resize(n);
+  out->intrinsic.resize(n);
   if (n == 0) {
     out->begin.push_back(0);
     return;
@@ -430,6 +431,7 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
     const uint64_t word_id = Mix(cur.word[kWcLower]);
     const uint64_t shape_id = Mix(cur.shape[kScShort]);
     buf[m++] = word_id;
+    static_assert(kExactKeyIndex == 2);
     buf[m++] = Key(kExact, sentence[i].text);
     buf[m++] = Key(kShape, sc.shape[p]);
     buf[m++] = shape_id;
@@ -437,6 +439,7 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
       buf[m++] = Key(static_cast<uint8_t>(kPrefix + k - 1), l.substr(0, k));
       buf[m++] = Key(static_cast<uint8_t>(kSuffix + k - 1), l.substr(l.size() - k));
     }
+    out->intrinsic[i] = static_cast<uint8_t>(m);
     // Chains over this token's short shape and word that continue a neighbour's.
     // Sentence-initial capitals are weak evidence: give them their own weights.
     uint64_t over_shape[3] = {i == 0 ? kFirstState : kInnerState, Sep(prev.shape[kScTrigram]),

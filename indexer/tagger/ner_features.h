@@ -92,7 +92,12 @@ struct SentenceFeatures {
   std::vector<uint64_t> keys;
   std::vector<uint32_t> begin;  // sentence size + 1 entries
   std::vector<TokenIds> ids;
+  // How many of token i's keys come first and depend on its text alone (bias,
+  // word, shapes, affixes): their weights can be summed once per distinct word.
+  // Key kExactKeyIndex of a token is the hash of its exact text.
+  std::vector<uint8_t> intrinsic;
 };
+inline constexpr int kExactKeyIndex = 2;
 void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
                              SentenceFeatures* out);
 

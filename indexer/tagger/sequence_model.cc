@@ -1,5 +1,7 @@
 #include "indexer/tagger/sequence_model.h"
 
+#include <atomic>
+#include <cstring>
 #include <limits>
 
 #include "indexer/tagger/sequence_perceptron.h"
@@ -18,6 +20,57 @@ Status SequenceModel::Load(const std::string& model_path, const std::string& gaz
   return Status::OK();
 }
 
+namespace {
+
+std::atomic<uint64_t> next_instance{1};
+
+// Per-thread, direct-mapped cache of the summed weights of a word's text-only
+// features (the first SentenceFeatures::intrinsic keys): news repeats the same
+// words, and these are half of a token's lookups. The sum is the same prefix of
+// the same ordered float sum, so scores stay bit-identical.
+class WordRowCache {
+ public:
+  static constexpr size_t kSlots = 16384;
+  static constexpr size_t kMaxText = 22;
+
+  // The cached sum for `text` (whose exact-text key is `key`) under the model
+  // `instance`, or nullptr.
+  const float* Find(uint64_t instance, uint64_t key, std::string_view text) {
+    if (entries_.empty()) entries_.resize(kSlots);
+    const Entry& e = entries_[key & (kSlots - 1)];
+    if (e.key != key || e.instance != instance || e.len != text.size() ||
+        std::memcmp(e.text, text.data(), text.size()) != 0) {
+      return nullptr;
+    }
+    return e.row;
+  }
+  void Put(uint64_t instance, uint64_t key, std::string_view text, const float* row) {
+    if (text.size() > kMaxText) return;
+    Entry& e = entries_[key & (kSlots - 1)];
+    e.key = key;
+    e.instance = instance;
+    e.len = static_cast<uint8_t>(text.size());
+    std::memcpy(e.text, text.data(), text.size());
+    std::memcpy(e.row, row, sizeof e.row);
+  }
+
+ private:
+  struct Entry {
+    uint64_t key = 0;
+    uint64_t instance = 0;  // no model has instance 0: empty
+    uint8_t len = 0;
+    char text[kMaxText + 1];
+    float row[kNumNerLabels];
+  };
+  std::vector<Entry> entries_;
+};
+
+}  // namespace
+
+PerceptronSequenceModel::PerceptronSequenceModel(std::shared_ptr<const SequenceWeights> weights,
+                                                 std::shared_ptr<const NerLexicon> lexicon)
+    : weights_(std::move(weights)), lexicon_(std::move(lexicon)), instance_(next_instance++) {}
+
 std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToken>& sentence) const {
   std::vector<NerLabel> labels(sentence.size(), NerLabel::O);
   if (sentence.empty()) return labels;
@@ -27,7 +80,36 @@ std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToke
   ExtractSentenceFeatures(sentence, *lexicon_, &features);
   const std::vector<uint64_t>& keys = features.keys;
   const std::vector<TokenIds>& ids = features.ids;
-  for (uint64_t k : keys) weights_->Prefetch(k);
+  const size_t n = sentence.size();
+  // Text-only features: from the word cache, else summed now and remembered.
+  thread_local WordRowCache cache;
+  thread_local std::vector<float> word_rows;
+  thread_local std::vector<uint8_t> cached;
+  word_rows.resize(n * kNumNerLabels);
+  cached.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t exact = keys[features.begin[i] + kExactKeyIndex];
+    if (const float* row = cache.Find(instance_, exact, sentence[i].text)) {
+      std::memcpy(&word_rows[i * kNumNerLabels], row, sizeof(float) * kNumNerLabels);
+      cached[i] = 1;
+    } else {
+      for (uint32_t k = features.begin[i]; k < features.begin[i] + features.intrinsic[i]; ++k) {
+        weights_->Prefetch(keys[k]);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (uint32_t k = features.begin[i] + features.intrinsic[i]; k < features.begin[i + 1]; ++k) {
+      weights_->Prefetch(keys[k]);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (cached[i]) continue;
+    float* row = &word_rows[i * kNumNerLabels];
+    std::fill(row, row + kNumNerLabels, 0.0f);
+    weights_->AddAll(keys.data() + features.begin[i], features.intrinsic[i], row);
+    cache.Put(instance_, keys[features.begin[i] + kExactKeyIndex], sentence[i].text, row);
+  }
   // History features depend on the labels chosen so far; most tokens follow an O,
   // so fetch that variant of the word/shape history features ahead too.
   for (const TokenIds& t : ids) {
@@ -37,12 +119,14 @@ std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToke
     weights_->Prefetch(hist[3]);
   }
   NerLabel prev1 = NerLabel::O, prev2 = NerLabel::O;
-  for (size_t i = 0; i < sentence.size(); ++i) {
-    float score[kNumNerLabels] = {};
-    for (uint32_t k = features.begin[i]; k < features.begin[i + 1]; ++k) weights_->AddTo(keys[k], score);
+  for (size_t i = 0; i < n; ++i) {
+    float score[kNumNerLabels];
+    std::memcpy(score, &word_rows[i * kNumNerLabels], sizeof score);
     uint64_t hist[kNumHistoryFeatures];
     HistoryFeatures(prev1, prev2, ids[i], hist);
-    for (uint64_t k : hist) weights_->AddTo(k, score);
+    const uint32_t context = features.begin[i] + features.intrinsic[i];
+    weights_->AddAll(keys.data() + context, features.begin[i + 1] - context, score);
+    weights_->AddAll(hist, kNumHistoryFeatures, score);
     int best = 0;
     float best_score = -std::numeric_limits<float>::infinity();
     for (int l = 0; l < kNumNerLabels; ++l) {

@@ -17,8 +17,7 @@ namespace dossier {
 class PerceptronSequenceModel : public SequenceModel {
  public:
   PerceptronSequenceModel(std::shared_ptr<const SequenceWeights> weights,
-                          std::shared_ptr<const NerLexicon> lexicon)
-      : weights_(std::move(weights)), lexicon_(std::move(lexicon)) {}
+                          std::shared_ptr<const NerLexicon> lexicon);
 
   std::vector<NerLabel> predict(const std::vector<NerToken>& sentence) const override;
 
@@ -27,6 +26,7 @@ class PerceptronSequenceModel : public SequenceModel {
  private:
   std::shared_ptr<const SequenceWeights> weights_;
   std::shared_ptr<const NerLexicon> lexicon_;
+  uint64_t instance_;  // unique per model object: tells apart per-thread word caches
 };
 
 }  // namespace dossier

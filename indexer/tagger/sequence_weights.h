@@ -58,6 +58,38 @@ class SequenceWeights {
     }
   }
 
+  // AddTo(keys[i], score) for i = 0 .. n-1, in that order (so the float sums are
+  // the same), with the running scores kept in registers.
+  void AddAll(const uint64_t* keys, size_t n, float* score) const {
+#if defined(__SSE2__)
+    if (frozen_) {
+      __m128 lo = _mm_loadu_ps(score), hi = _mm_loadu_ps(score + 4);
+      float last = score[8];
+      const __m128 step = _mm_set1_ps(step_);
+      for (size_t k = 0; k < n; ++k) {
+        const uint64_t key = keys[k] == 0 ? 1 : keys[k];
+        for (uint64_t i = key & frozen_mask_;; i = (i + 1) & frozen_mask_) {
+          const FrozenSlot& slot = frozen_[i];
+          if (slot.key == key) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slot.q));
+            const __m128i sign = _mm_srai_epi16(v, 15);
+            lo = _mm_add_ps(lo, _mm_mul_ps(_mm_cvtepi32_ps(_mm_unpacklo_epi16(v, sign)), step));
+            hi = _mm_add_ps(hi, _mm_mul_ps(_mm_cvtepi32_ps(_mm_unpackhi_epi16(v, sign)), step));
+            last += static_cast<float>(slot.q[8]) * step_;
+            break;
+          }
+          if (slot.key == 0) break;
+        }
+      }
+      _mm_storeu_ps(score, lo);
+      _mm_storeu_ps(score + 4, hi);
+      score[8] = last;
+      return;
+    }
+#endif
+    for (size_t k = 0; k < n; ++k) AddTo(keys[k], score);
+  }
+
   // The feature's weights, or nullptr when the model has none for it. For a
   // loaded table the row is decoded into a per-thread buffer that the next
   // Find() on the same thread overwrites.

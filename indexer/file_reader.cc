@@ -217,8 +217,11 @@ ReadResult read_article_file(const std::string& path, const FileReadOptions& opt
     a.format = format;
     if (a.path.empty()) a.path = shown;
     if (a.body.size() > options.max_body_bytes) {
-      a.body.resize(options.max_body_bytes);
-      repair_utf8(a.body);  // the cut may split a character
+      // Cut at a character boundary: repairing a split character would add a
+      // U+FFFD to the text and take the body past the limit.
+      size_t cut = options.max_body_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(a.body[cut]) & 0xC0) == 0x80) --cut;
+      a.body.resize(cut);
       out.warnings.push_back({shown, a.line, "article text longer than " + human_size(options.max_body_bytes) + "; cut there"});
     }
     finalize_article(a, multi, &out.warnings);

@@ -230,13 +230,15 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   qp.set_default_op(Xapian::Query::OP_AND);
   qp.add_prefix("title", std::string(schema::kTitle));
-  qp.add_boolean_prefix("source", new SourceFieldProcessor(db));
-  qp.add_boolean_prefix("person", new EntityFieldProcessor(db, EntityType::kPerson, &out->resolutions));
-  qp.add_boolean_prefix("org", new EntityFieldProcessor(db, EntityType::kOrg, &out->resolutions));
-  qp.add_boolean_prefix("place", new EntityFieldProcessor(db, EntityType::kPlace, &out->resolutions));
-  qp.add_prefix("xwild", new WildcardFieldProcessor(db, "", stem));
-  qp.add_prefix("xwildtitle", new WildcardFieldProcessor(db, std::string(schema::kTitle), stem));
-  qp.add_rangeprocessor(new DateRangeProcessor());
+  // release() hands each processor to the QueryParser, which deletes it; a plain
+  // pointer stays the caller's and would leak on every query.
+  qp.add_boolean_prefix("source", (new SourceFieldProcessor(db))->release());
+  qp.add_boolean_prefix("person", (new EntityFieldProcessor(db, EntityType::kPerson, &out->resolutions))->release());
+  qp.add_boolean_prefix("org", (new EntityFieldProcessor(db, EntityType::kOrg, &out->resolutions))->release());
+  qp.add_boolean_prefix("place", (new EntityFieldProcessor(db, EntityType::kPlace, &out->resolutions))->release());
+  qp.add_prefix("xwild", (new WildcardFieldProcessor(db, "", stem))->release());
+  qp.add_prefix("xwildtitle", (new WildcardFieldProcessor(db, std::string(schema::kTitle), stem))->release());
+  qp.add_rangeprocessor((new DateRangeProcessor())->release());
 
   Xapian::Query query = Xapian::Query::MatchAll;
   std::string text(trim(request.query));

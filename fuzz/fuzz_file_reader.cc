@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <string>
 
+#include "common/stored_record.h"
 #include "fuzz/fuzz_util.h"
 #include "indexer/document_builder.h"
 #include "indexer/file_reader.h"
@@ -95,6 +96,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     build.max_stored_body = tight ? 50 : 64 * 1024;
     dossier::BuiltDocument b = dossier::build_document(a, nullptr, build);
     check(!b.id_term.empty(), "built document without id term");
+    dossier::StoredRecord record = dossier::decode_stored_record(b.doc.get_data());
+    check(record.id == a.id, "stored record does not give back the article id", record.id);
+    check(record.display_title == a.display_title, "stored record does not give back the display title", record.display_title);
   }
   return 0;
 }

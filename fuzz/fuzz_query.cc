@@ -5,7 +5,7 @@
 // Status; nothing may crash or throw.
 //
 // Input layout: the query text, then optionally fields separated by 0x1E:
-//   query \x1E person names (\x1F-separated) \x1E orgs \x1E places \x1E from \x1E to
+//   query \x1E person names (\x1F-separated) \x1E orgs \x1E places \x1E from \x1E to \x1E lang
 #include <unistd.h>
 
 #include <cstdlib>
@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "common/stored_record.h"
 #include "fuzz/fuzz_util.h"
 #include "indexer/document_builder.h"
 #include "searcher/query_builder.h"
@@ -115,6 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   request.places = names(3);
   if (fields.size() > 4) request.from = dossier::parse_date_bound(fields[4], false);
   if (fields.size() > 5) request.to = dossier::parse_date_bound(fields[5], true);
+  if (fields.size() > 6) request.lang = fields[6];
 
   dossier::BuiltQuery built;
   dossier::Status s = dossier::build_query(*g_db, request, &built);
@@ -131,7 +133,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Xapian::Stem stem("en");
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     // The searcher makes snippets from the stored text with the match's terms.
-    std::string snippet = mset.snippet(it.get_document().get_data(), 240, stem,
+    dossier::StoredRecord record = dossier::decode_stored_record(it.get_document().get_data());
+    std::string snippet = mset.snippet(record.text, 240, stem,
                                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x02", "\x03", "...");
     (void)snippet;
   }

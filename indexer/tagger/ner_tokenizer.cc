@@ -94,7 +94,11 @@ constexpr std::array<bool, 256> kOpenerFirstBytes = byte_table("\"'`([{<\xE2\xC2
 constexpr std::array<bool, 256> kCloserLastBytes = byte_table(")]}\"'\x9D\x99\xBB,;:!?\xA6>*.-");
 
 bool has_apostrophe(std::string_view s) {
-  return s.find('\'') != std::string_view::npos || s.find("\xE2\x80\x99") != std::string_view::npos;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\'') return true;
+    if (s[i] == '\xE2' && s.substr(i + 1, 2) == "\x80\x99") return true;
+  }
+  return false;
 }
 
 class ChunkSplitter {
@@ -227,11 +231,10 @@ class ChunkSplitter {
 
   void emit(size_t b, size_t e) {
     if (b >= e) return;
-    NerToken t;
-    t.text = std::string(text_.substr(b, e - b));
+    NerToken& t = out_->emplace_back();
+    t.text.assign(text_.data() + b, e - b);
     t.begin = b;
     t.end = e;
-    out_->push_back(std::move(t));
   }
 
   std::string_view text_;
@@ -310,6 +313,7 @@ std::vector<NerToken> tokenize_phrase(std::string_view phrase, const HyphenSplit
 
 std::vector<NerSentence> tokenize_for_ner(std::string_view text, const HyphenSplitter& hyphens) {
   std::vector<NerToken> tokens;
+  tokens.reserve(text.size() / 5 + 16);  // news runs about 5.5 bytes a token
   std::vector<size_t> paragraph_starts;  // token indices that follow a blank line
   ChunkSplitter splitter(text, &tokens, hyphens);
   size_t i = 0, n = text.size(), sp = 0;
@@ -330,30 +334,36 @@ std::vector<NerSentence> tokenize_for_ner(std::string_view text, const HyphenSpl
     }
   }
 
-  std::vector<NerSentence> sentences;
-  NerSentence current;
-  size_t next_paragraph = 0;
+  // Sentence ends (exclusive token indices) first, then each sentence built at its size.
+  std::vector<size_t> ends;
+  size_t start = 0, next_paragraph = 0;
   constexpr size_t kMaxSentenceTokens = 200;
   for (size_t t = 0; t < tokens.size(); ++t) {
     while (next_paragraph < paragraph_starts.size() && paragraph_starts[next_paragraph] < t) ++next_paragraph;
     bool paragraph = next_paragraph < paragraph_starts.size() && paragraph_starts[next_paragraph] == t;
-    if ((paragraph || current.size() >= kMaxSentenceTokens) && !current.empty()) {
-      sentences.push_back(std::move(current));
-      current.clear();
+    if ((paragraph || t - start >= kMaxSentenceTokens) && t > start) {
+      ends.push_back(t);
+      start = t;
     }
-    current.push_back(std::move(tokens[t]));
-    if (!is_sentence_final(current.back().text)) continue;
+    if (!is_sentence_final(tokens[t].text)) continue;
     // Closing quotes and brackets stay with the sentence they close.
-    while (t + 1 < tokens.size() && is_closing_quote(tokens[t + 1].text) &&
-           tokens[t + 1].begin == current.back().end) {
-      current.push_back(std::move(tokens[++t]));
+    while (t + 1 < tokens.size() && is_closing_quote(tokens[t + 1].text) && tokens[t + 1].begin == tokens[t].end) {
+      ++t;
     }
     if (t + 1 < tokens.size() && can_start_sentence(tokens[t + 1].text)) {
-      sentences.push_back(std::move(current));
-      current.clear();
+      ends.push_back(t + 1);
+      start = t + 1;
     }
   }
-  if (!current.empty()) sentences.push_back(std::move(current));
+  if (start < tokens.size()) ends.push_back(tokens.size());
+
+  std::vector<NerSentence> sentences(ends.size());
+  size_t b = 0;
+  for (size_t s = 0; s < ends.size(); ++s) {
+    sentences[s].reserve(ends[s] - b);
+    for (size_t t = b; t < ends[s]; ++t) sentences[s].push_back(std::move(tokens[t]));
+    b = ends[s];
+  }
   return sentences;
 }
 

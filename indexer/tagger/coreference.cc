@@ -102,6 +102,10 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
       const NerSentence& sent = article.sentences[s];
       for (size_t i = 0; i < sent.size(); ++i) {
         if (covered[s][i]) continue;
+        // is_name_word() wants a capital first: skip ASCII lowercase, digits and
+        // punctuation before hashing the key.
+        const unsigned char first = sent[i].text[0];
+        if (first < 0x80 && !(first >= 'A' && first <= 'Z')) continue;
         const std::string& key = article.keys[s][i];
         if (!families.count(key) || !is_name_word(sent[i].text, key)) continue;
         // Not inside a longer capitalised name ("Park Avenue", "Kim Il Sung Square").

@@ -223,11 +223,16 @@ Status Gazetteer::Load(const std::string& dir) {
     if (!s.ok()) return s;
   }
   index_pending_aliases();
+  alias_firsts_.Reset(max_tokens_by_first_.size());
+  for (const auto& [first, longest] : max_tokens_by_first_) alias_firsts_.Add(first);
+  title_firsts_.Reset(max_title_tokens_by_first_.size());
+  for (const auto& [first, longest] : max_title_tokens_by_first_) title_firsts_.Add(first);
   return Status::OK();
 }
 
 std::optional<GazMatch> Gazetteer::match_at(const std::vector<NerToken>& tokens,
                                             const std::vector<std::string>& keys, size_t start) const {
+  if (!alias_firsts_.MayContain(keys[start])) return std::nullopt;
   auto it = max_tokens_by_first_.find(keys[start]);
   if (it == max_tokens_by_first_.end()) return std::nullopt;
   size_t longest = std::min<size_t>(it->second, keys.size() - start);
@@ -276,6 +281,7 @@ const std::vector<int>* Gazetteer::persons_with_family_name(const std::string& k
 }
 
 size_t Gazetteer::title_length_at(const std::vector<std::string>& keys, size_t start) const {
+  if (!title_firsts_.MayContain(keys[start])) return 0;
   auto it = max_title_tokens_by_first_.find(keys[start]);
   if (it == max_title_tokens_by_first_.end()) return 0;
   size_t longest = std::min<size_t>(it->second, keys.size() - start);

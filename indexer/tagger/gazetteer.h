@@ -14,6 +14,7 @@
 
 #include "common/entity_names.h"
 #include "common/status.h"
+#include "indexer/tagger/key_filter.h"
 #include "indexer/tagger/ner_tokenizer.h"
 
 namespace dossier {
@@ -89,6 +90,7 @@ class Gazetteer {
   std::unordered_set<std::string> first_names_;
   std::unordered_set<std::string> titles_;        // joined keys
   std::unordered_map<std::string, int> max_title_tokens_by_first_;
+  KeyFilter alias_firsts_, title_firsts_;  // the two maps' keys: most tokens start neither
   struct PendingAlias {
     int entity;
     std::string alias;

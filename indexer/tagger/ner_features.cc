@@ -166,6 +166,7 @@ std::string WordShape(std::string_view w, bool collapse) {
 void NerLexicon::Add(Category c, std::string_view phrase) {
   std::vector<std::string> toks = SplitTokens(AsciiLower(phrase));
   if (toks.empty()) return;
+  first_tokens_.Add(toks[0]);
   std::string key;
   for (const std::string& t : toks) {
     if (!key.empty()) key.push_back(' ');
@@ -256,6 +257,7 @@ void NerLexicon::MatchSpans(const std::string_view* lower_words, const uint8_t* 
   thread_local std::string key;
   std::array<size_t, kNumCategories> best_len;
   for (size_t i = 0; i < n; ++i) {
+    if (!first_tokens_.MayContain(lower_words[i])) continue;  // no entry starts here
     // Extend the span while some entry starts with it; remember, per category,
     // the longest length that is a whole entry.
     best_len.fill(0);

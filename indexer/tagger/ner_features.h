@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "indexer/tagger/key_filter.h"
 #include "indexer/tagger/sequence_model.h"
 
 namespace dossier {
@@ -63,6 +64,7 @@ class NerLexicon {
   std::unordered_map<std::string, uint8_t, PhraseHash, std::equal_to<>> phrases_;  // lower-cased phrase -> category bits
   std::array<size_t, kNumCategories> counts_{};
   int max_tokens_ = 0;
+  KeyFilter first_tokens_;  // first words of all entries: most words start none
 };
 
 // Lower-cases ASCII letters (other bytes unchanged): cheap, and identical at train

@@ -354,8 +354,10 @@ struct FeatureScratch {
 
 }  // namespace
 
+uint64_t ExactTextKey(std::string_view text) { return Key(kExact, text); }
+
 void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
-                             SentenceFeatures* out) {
+                             SentenceFeatures* out, const uint8_t* skip_text_only) {
   const size_t n = sentence.size();
   out->keys.clear();
   out->begin.clear();
@@ -429,17 +431,18 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
     const PositionHashes& next2 = sc.hashes[p + 2];
     const std::string_view l = sc.lower[p], ss = sc.short_shape[p];
     size_t m = 0;
-    buf[m++] = kBiasKey;
     const uint64_t word_id = Mix(cur.word[kWcLower]);
     const uint64_t shape_id = Mix(cur.shape[kScShort]);
-    buf[m++] = word_id;
-    static_assert(kExactKeyIndex == 2);
-    buf[m++] = Key(kExact, sentence[i].text);
-    buf[m++] = Key(kShape, sc.shape[p]);
-    buf[m++] = shape_id;
-    for (size_t k = 1; k <= 4 && k <= l.size(); ++k) {
-      buf[m++] = Key(static_cast<uint8_t>(kPrefix + k - 1), l.substr(0, k));
-      buf[m++] = Key(static_cast<uint8_t>(kSuffix + k - 1), l.substr(l.size() - k));
+    if (!skip_text_only || !skip_text_only[i]) {
+      buf[m++] = kBiasKey;
+      buf[m++] = word_id;
+      buf[m++] = Key(kExact, sentence[i].text);
+      buf[m++] = Key(kShape, sc.shape[p]);
+      buf[m++] = shape_id;
+      for (size_t k = 1; k <= 4 && k <= l.size(); ++k) {
+        buf[m++] = Key(static_cast<uint8_t>(kPrefix + k - 1), l.substr(0, k));
+        buf[m++] = Key(static_cast<uint8_t>(kSuffix + k - 1), l.substr(l.size() - k));
+      }
     }
     out->intrinsic[i] = static_cast<uint8_t>(m);
     // Chains over this token's short shape and word that continue a neighbour's.

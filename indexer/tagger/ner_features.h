@@ -96,12 +96,15 @@ struct SentenceFeatures {
   std::vector<TokenIds> ids;
   // How many of token i's keys come first and depend on its text alone (bias,
   // word, shapes, affixes): their weights can be summed once per distinct word.
-  // Key kExactKeyIndex of a token is the hash of its exact text.
   std::vector<uint8_t> intrinsic;
 };
-inline constexpr int kExactKeyIndex = 2;
+// skip_text_only (optional, one flag per token): tokens whose text-only keys the
+// caller already has; for them only the context keys are written (intrinsic 0).
 void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
-                             SentenceFeatures* out);
+                             SentenceFeatures* out, const uint8_t* skip_text_only = nullptr);
+
+// The key of the exact-text feature, a fingerprint of a token's text.
+uint64_t ExactTextKey(std::string_view text);
 
 // History feature keys for a token given the two labels chosen before it.
 // Writes kNumHistoryFeatures keys.

@@ -77,38 +77,32 @@ std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToke
   // Per-thread buffers: predict() stays const and thread-safe without
   // reallocating the feature lists for every sentence.
   thread_local SentenceFeatures features;
-  ExtractSentenceFeatures(sentence, *lexicon_, &features);
-  const std::vector<uint64_t>& keys = features.keys;
-  const std::vector<TokenIds>& ids = features.ids;
-  const size_t n = sentence.size();
-  // Text-only features: from the word cache, else summed now and remembered.
   thread_local WordRowCache cache;
   thread_local std::vector<float> word_rows;
   thread_local std::vector<uint8_t> cached;
+  thread_local std::vector<uint64_t> exact;
+  const size_t n = sentence.size();
+  // Text-only features: from the word cache, else summed below and remembered.
   word_rows.resize(n * kNumNerLabels);
   cached.assign(n, 0);
+  exact.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t exact = keys[features.begin[i] + kExactKeyIndex];
-    if (const float* row = cache.Find(instance_, exact, sentence[i].text)) {
+    exact[i] = ExactTextKey(sentence[i].text);
+    if (const float* row = cache.Find(instance_, exact[i], sentence[i].text)) {
       std::memcpy(&word_rows[i * kNumNerLabels], row, sizeof(float) * kNumNerLabels);
       cached[i] = 1;
-    } else {
-      for (uint32_t k = features.begin[i]; k < features.begin[i] + features.intrinsic[i]; ++k) {
-        weights_->Prefetch(keys[k]);
-      }
     }
   }
-  for (size_t i = 0; i < n; ++i) {
-    for (uint32_t k = features.begin[i] + features.intrinsic[i]; k < features.begin[i + 1]; ++k) {
-      weights_->Prefetch(keys[k]);
-    }
-  }
+  ExtractSentenceFeatures(sentence, *lexicon_, &features, cached.data());
+  const std::vector<uint64_t>& keys = features.keys;
+  const std::vector<TokenIds>& ids = features.ids;
+  for (uint64_t k : keys) weights_->Prefetch(k);
   for (size_t i = 0; i < n; ++i) {
     if (cached[i]) continue;
     float* row = &word_rows[i * kNumNerLabels];
     std::fill(row, row + kNumNerLabels, 0.0f);
     weights_->AddAll(keys.data() + features.begin[i], features.intrinsic[i], row);
-    cache.Put(instance_, keys[features.begin[i] + kExactKeyIndex], sentence[i].text, row);
+    cache.Put(instance_, exact[i], sentence[i].text, row);
   }
   // History features depend on the labels chosen so far; most tokens follow an O,
   // so fetch that variant of the word/shape history features ahead too.

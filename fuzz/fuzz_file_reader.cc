@@ -97,8 +97,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     dossier::BuiltDocument b = dossier::build_document(a, nullptr, build);
     check(!b.id_term.empty(), "built document without id term");
     dossier::StoredRecord record = dossier::decode_stored_record(b.doc.get_data());
-    check(record.id == a.id, "stored record does not give back the article id", record.id);
-    check(record.display_title == a.display_title, "stored record does not give back the display title", record.display_title);
+    // The record's separators (0x1D-0x1F) are stored as spaces, by design.
+    auto stored = [](std::string s) {
+      for (char& c : s)
+        if (c == '\x1d' || c == '\x1e' || c == '\x1f') c = ' ';
+      return s;
+    };
+    check(record.id == stored(a.id), "stored record does not give back the article id", record.id);
+    check(record.display_title == stored(a.display_title), "stored record does not give back the display title",
+          record.display_title);
   }
   return 0;
 }

@@ -80,7 +80,7 @@ std::string normalize_word(std::string_view raw) {
   return w.substr(lead);
 }
 
-void for_each_word(std::string_view text, const std::function<void(const Word&)>& emit) {
+void for_each_word(std::string_view text, const std::function<void(const Word&)>& emit, bool normalize) {
   icu::BreakIterator* bi = word_breaker();
   if (!bi || text.empty()) return;
   UErrorCode status = U_ZERO_ERROR;
@@ -105,8 +105,10 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
       U8_NEXT(reinterpret_cast<const uint8_t*>(w.raw.data()), i, static_cast<int32_t>(w.raw.size()), c);
       w.is_cjk = c > 0 && is_cjk_codepoint(c);
     }
-    w.norm = normalize_word(w.raw);
-    if (w.norm.empty()) continue;
+    if (normalize) {
+      w.norm = normalize_word(w.raw);
+      if (w.norm.empty()) continue;
+    }
     emit(w);
   }
   utext_close(ut);

@@ -22,7 +22,9 @@ struct Word {
 // are skipped. Words longer than kMaxWordBytes are skipped (Xapian limits term
 // length, and such "words" are base64 or URLs, not language).
 inline constexpr size_t kMaxWordBytes = 64;
-void for_each_word(std::string_view text, const std::function<void(const Word&)>& emit);
+// With normalize false, Word::norm is left empty (for callers that cache
+// normalization per distinct raw word).
+void for_each_word(std::string_view text, const std::function<void(const Word&)>& emit, bool normalize = true);
 
 // Normalizes one word as for_each_word does: "U.S" -> "us", "Japan’s" -> "japan's".
 std::string normalize_word(std::string_view raw);

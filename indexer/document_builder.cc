@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -37,39 +38,83 @@ bool has_digit(std::string_view s) {
   return false;
 }
 
+// What indexing one distinct raw word produces; computed once per word per
+// thread (normalizing, stemming and folding were most of the indexing CPU).
+struct WordTerms {
+  std::string stem;         // Z-term body ("" for a word that normalizes to nothing)
+  std::string folded_stem;  // diacritic-folded variant when different, else ""
+  std::string spelling;     // word for the spelling table, or ""
+};
+
+class WordCache {
+ public:
+  const WordTerms& get(std::string_view raw, bool cjk, const Xapian::Stem& stem) {
+    auto it = map_.find(raw);
+    if (it != map_.end()) return it->second;
+    if (map_.size() > kMaxEntries) map_.clear();  // bound memory on huge vocabularies
+    WordTerms t;
+    std::string norm = normalize_word(raw);
+    if (!norm.empty()) {
+      t.stem = cjk ? norm : stem(norm);
+      if (!cjk && !is_ascii(norm)) {
+        std::string folded = fold_diacritics(norm);
+        if (folded != norm) t.folded_stem = stem(folded);
+      }
+      if (!cjk && norm.size() >= 3 && norm.size() <= 30 && !has_digit(norm)) t.spelling = norm;
+    }
+    return map_.emplace(std::string(raw), std::move(t)).first->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr size_t kMaxEntries = 400000;
+  std::unordered_map<std::string, WordTerms, Hash, std::equal_to<>> map_;
+};
+
+WordCache& word_cache_for(const std::string& lang) {
+  thread_local std::map<std::string, WordCache> caches;
+  return caches[lang];
+}
+
 class TextIndexer {
  public:
-  TextIndexer(Xapian::Document& doc, const Xapian::Stem& stem, std::set<std::string>* spelling)
-      : doc_(doc), stem_(stem), spelling_(spelling) {}
+  TextIndexer(Xapian::Document& doc, const std::string& lang, std::set<std::string>* spelling)
+      : doc_(doc), stem_(stemmer_for(lang)), cache_(word_cache_for(lang)), spelling_(spelling) {}
 
   // Adds the words of `text` with positions from `pos`, under `prefix` ("" or "S"),
   // each counted `wdf` times. Returns the next free position.
   Xapian::termpos index(std::string_view text, Xapian::termpos pos, std::string_view prefix, Xapian::termcount wdf) {
-    for_each_word(text, [&](const Word& w) {
-      ++pos;
-      add(w.norm, w.is_cjk, pos, prefix, wdf);
-      if (!w.is_cjk && !is_ascii(w.norm)) {
-        std::string folded = fold_diacritics(w.norm);
-        if (folded != w.norm) add(folded, false, pos, prefix, wdf);
-      }
-      if (spelling_ && !w.is_cjk && w.norm.size() >= 3 && w.norm.size() <= 30 && !has_digit(w.norm))
-        spelling_->insert(w.norm);
-    });
+    std::string base = "Z";
+    base += prefix;
+    for_each_word(
+        text,
+        [&](const Word& w) {
+          const WordTerms& t = cache_.get(w.raw, w.is_cjk, stem_);
+          if (t.stem.empty()) return;
+          ++pos;
+          add(base, t.stem, pos, wdf);
+          if (!t.folded_stem.empty()) add(base, t.folded_stem, pos, wdf);
+          if (spelling_ && !t.spelling.empty()) spelling_->insert(t.spelling);
+        },
+        /*normalize=*/false);
     return pos;
   }
 
  private:
-  void add(const std::string& word, bool cjk, Xapian::termpos pos, std::string_view prefix, Xapian::termcount wdf) {
-    std::string term = "Z";
-    term += prefix;
-    term += cjk ? word : stem_(word);
-    if (term.size() > kMaxTermBytes) return;
-    doc_.add_posting(term, pos, wdf);
+  void add(const std::string& base, const std::string& body, Xapian::termpos pos, Xapian::termcount wdf) {
+    if (base.size() + body.size() > kMaxTermBytes) return;
+    term_.assign(base).append(body);
+    doc_.add_posting(term_, pos, wdf);
   }
 
   Xapian::Document& doc_;
   const Xapian::Stem& stem_;
+  WordCache& cache_;
   std::set<std::string>* spelling_;
+  std::string term_;
 };
 
 }  // namespace
@@ -81,7 +126,7 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
   BuiltDocument out;
   Xapian::Document& doc = out.doc;
   std::set<std::string> spelling;
-  TextIndexer text(doc, stemmer_for(a.lang), options.spelling ? &spelling : nullptr);
+  TextIndexer text(doc, a.lang, options.spelling ? &spelling : nullptr);
 
   // Title words count more: once under "S" (title:) and kTitleWeight times as text.
   Xapian::termpos pos = 0;

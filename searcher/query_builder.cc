@@ -118,6 +118,12 @@ bool is_operator_word(std::string_view w) {
   return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
 }
 
+// True when Xapian's QueryParser reads the word as a phrase: its phrase generators
+// (. - / : backslash @) join words ("peace-talk", "U.S"). Xapian 1.4 drops a field-processor
+// prefix whose value is a phrase, and dereferences a null subquery (segfault) when
+// that field carries + or - ("-treaty -peace-talk*"), so wildcards never take one.
+bool reads_as_phrase(std::string_view word) { return word.find_first_of(".-/:\\@") != std::string_view::npos; }
+
 // Prepares the user's text for Xapian's QueryParser: NFKC + case folding for
 // non-ASCII words (QueryParser only lowercases), CJK runs segmented as the
 // indexer segments them, and "word*" rewritten to the wildcard fields.
@@ -143,12 +149,18 @@ std::string prepare_query_text(const std::string& query) {
         word.find('*') == word.size() - 1) {
       std::string sign;
       if (word[0] == '+' || word[0] == '-') { sign = word.substr(0, 1); word = word.substr(1); }
-      out += sign + "xwild:" + word.substr(0, word.size() - 1);
-      continue;
-    }
-    if (!in_quotes && word.rfind("title:", 0) == 0 && word.size() > 7 && word.back() == '*') {
-      out += "xwildtitle:" + word.substr(6, word.size() - 7);
-      continue;
+      word.pop_back();
+      if (!word.empty() && !reads_as_phrase(word)) {
+        out += sign + "xwild:" + word;
+        continue;
+      }
+      word = sign + word;  // "peace-talk*": searched as the phrase, without the wildcard
+    } else if (!in_quotes && word.rfind("title:", 0) == 0 && word.size() > 7 && word.back() == '*') {
+      word.pop_back();
+      if (!reads_as_phrase(word.substr(6))) {
+        out += "xwildtitle:" + word.substr(6);
+        continue;
+      }
     }
     if (is_operator_word(word) || is_ascii(word)) out += word;
     else out += fold_case(word);

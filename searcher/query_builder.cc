@@ -254,6 +254,9 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
 
   Xapian::Query query = Xapian::Query::MatchAll;
   std::string text(trim(request.query));
+  // Xapian's QueryParser expects UTF-8 without NULs (it leaks on "a NEAR \xb2\0b"):
+  // bytes that are not text become U+FFFD, as they do in indexed files.
+  repair_utf8(text);
   if (!text.empty()) {
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
     try {

@@ -239,7 +239,10 @@ class Bench:
         r = self.results
         r.update({"articles": self.n, "text_bytes": self.text_bytes, "started": datetime.datetime.now().isoformat(
             timespec="seconds"), "load_before": load_str(), "cores": os.cpu_count(), "command": " ".join(sys.argv),
-            "dossier_commit": git_commit(), "peers": peers, "corpus_prep_s": prep_s})
+            "dossier_commit": git_commit(), "peers": peers, "corpus_prep_s": prep_s,
+            # With --no-build the binary may be older than the checkout: say when it was built.
+            "dossier_built": datetime.datetime.fromtimestamp(os.path.getmtime(self.dossier)).isoformat(
+                timespec="seconds")})
         t0 = time.monotonic()
         if "floor" in peers:
             self.index_floor()
@@ -292,7 +295,7 @@ def report(r, work):
     idx = r["indexing"]
     out = [f"Dossier benchmark: {r['articles']:,} articles, {r['text_bytes'] / 1e6:.1f} MB of text; "
            f"{r['cores']} cores; load {r['load_before']} before, {r['load_after']} after; "
-           f"commit {r['dossier_commit']}; {r['started']}",
+           f"checkout {r['dossier_commit']}, dossier binary built {r.get('dossier_built', '?')}; run {r['started']}",
            f"command: {r['command']}", "", "Indexing (ratios are articles/s over the baseline's):"]
     floor = idx.get("floor (Xapian, 1 thread)", {}).get("articles_per_s")
     recoll = idx.get("recollindex", {}).get("articles_per_s")

@@ -86,21 +86,35 @@ std::string pack_entity_ids(EntityType type, const std::vector<std::string>& can
   return out;
 }
 
+namespace {
+
+void add_entry(std::vector<MetadataEntry>& out, std::string key, std::string value = "1") {
+  if (key.size() <= kMaxMetadataKeyBytes) out.push_back({std::move(key), std::move(value)});
+}
+
+void add_word_entries(std::vector<MetadataEntry>& out, EntityType type, const std::string& canonical,
+                      const std::string& name) {
+  for (const auto& w : split_key_words(entity_key(name))) add_entry(out, entity_word_prefix(type, w) + canonical);
+}
+
+}  // namespace
+
+void entity_name_entries(EntityType type, const std::string& canonical, std::vector<MetadataEntry>* out) {
+  add_entry(*out, entity_id_key(type, entity_id(type, canonical)), canonical);
+  add_word_entries(*out, type, canonical, canonical);
+}
+
+void entity_surface_entries(EntityType type, const std::string& canonical, const std::string& surface,
+                            std::vector<MetadataEntry>* out) {
+  if (surface != canonical) add_word_entries(*out, type, canonical, surface);
+  add_entry(*out, entity_alias_prefix(type) + canonical + schema::kNameSeparator + surface);
+}
+
 std::vector<MetadataEntry> entity_dictionary_entries(EntityType type, const std::string& canonical,
                                                      const std::vector<std::string>& surfaces) {
   std::vector<MetadataEntry> out;
-  out.push_back({entity_id_key(type, entity_id(type, canonical)), canonical});
-  auto add = [&](std::string key) {
-    if (key.size() <= kMaxMetadataKeyBytes) out.push_back({std::move(key), "1"});
-  };
-  auto add_words = [&](const std::string& name) {
-    for (const auto& w : split_key_words(entity_key(name))) add(entity_word_prefix(type, w) + canonical);
-  };
-  add_words(canonical);
-  for (const auto& s : surfaces) {
-    if (s != canonical) add_words(s);
-    add(entity_alias_prefix(type) + canonical + schema::kNameSeparator + s);
-  }
+  entity_name_entries(type, canonical, &out);
+  for (const auto& s : surfaces) entity_surface_entries(type, canonical, s, &out);
   return out;
 }
 

@@ -35,6 +35,11 @@ struct MetadataEntry {
 };
 std::vector<MetadataEntry> entity_dictionary_entries(EntityType type, const std::string& canonical,
                                                      const std::vector<std::string>& surfaces);
+// The same in two parts, for writers that emit each part once: the entity's id
+// and name words; and one surface form with its words.
+void entity_name_entries(EntityType type, const std::string& canonical, std::vector<MetadataEntry>* out);
+void entity_surface_entries(EntityType type, const std::string& canonical, const std::string& surface,
+                            std::vector<MetadataEntry>* out);
 // "ew:p:" + word + '\x1f': the entries for entities with that name word.
 std::string entity_word_prefix(EntityType type, const std::string& word);
 // "ea:p:": all surface-form entries of a type.

@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -77,6 +78,47 @@ class WordCache {
 WordCache& word_cache_for(const std::string& lang) {
   thread_local std::map<std::string, WordCache> caches;
   return caches[lang];
+}
+
+// Per-thread memory of each entity's filter term and packed id, and of which
+// entity dictionary entries this thread already emitted: the dictionary needs
+// each entry once per database, not once per article (writers merge shards).
+class EntityTermCache {
+ public:
+  struct Entry {
+    std::string filter;     // "" when too long for a Xapian term
+    std::string packed_id;  // 8 bytes
+    std::unordered_set<std::string> surfaces_emitted;
+  };
+
+  const Entry& get(const TaggedEntity& e, std::vector<MetadataEntry>* metadata) {
+    std::string key(1, static_cast<char>('0' + static_cast<int>(e.type)));
+    key += e.canonical;
+    auto it = map_.find(key);
+    if (it == map_.end()) {
+      if (map_.size() > kMaxEntries) map_.clear();
+      Entry entry;
+      entry.filter = entity_filter_term(e.type, e.canonical);
+      if (entry.filter.size() > kMaxTermBytes) entry.filter.clear();
+      entry.packed_id = pack_entity_ids(e.type, {e.canonical});
+      if (!entry.filter.empty()) entity_name_entries(e.type, e.canonical, metadata);
+      it = map_.emplace(std::move(key), std::move(entry)).first;
+    }
+    Entry& entry = it->second;
+    if (!entry.filter.empty())
+      for (const auto& s : e.surfaces)
+        if (entry.surfaces_emitted.insert(s).second) entity_surface_entries(e.type, e.canonical, s, metadata);
+    return entry;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 200000;
+  std::unordered_map<std::string, Entry> map_;
+};
+
+EntityTermCache& entity_term_cache() {
+  thread_local EntityTermCache cache;
+  return cache;
 }
 
 class TextIndexer {
@@ -171,20 +213,20 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
   record.lang = a.lang.empty() ? "en" : a.lang;
 
   if (tags) {
-    std::map<EntityType, std::vector<std::string>> names;
+    EntityTermCache& cache = entity_term_cache();
+    std::string packed[3];
     for (const auto& e : tags->entities) {
-      names[e.type].push_back(e.canonical);
-      std::string filter = entity_filter_term(e.type, e.canonical);
-      if (filter.size() > kMaxTermBytes) continue;
-      doc.add_boolean_term(filter);
-      for (auto& m : entity_dictionary_entries(e.type, e.canonical, e.surfaces)) out.metadata.push_back(std::move(m));
+      const EntityTermCache::Entry& terms = cache.get(e, &out.metadata);
+      if (terms.filter.empty()) continue;  // name too long for a term
+      doc.add_boolean_term(terms.filter);
+      int t = static_cast<int>(e.type);
+      (e.type == EntityType::kPerson ? record.persons : e.type == EntityType::kOrg ? record.orgs : record.places)
+          .push_back(e.canonical);
+      packed[t].append(terms.packed_id);
     }
-    record.persons = names[EntityType::kPerson];
-    record.orgs = names[EntityType::kOrg];
-    record.places = names[EntityType::kPlace];
-    doc.add_value(schema::kSlotPersons, pack_entity_ids(EntityType::kPerson, record.persons));
-    doc.add_value(schema::kSlotOrgs, pack_entity_ids(EntityType::kOrg, record.orgs));
-    doc.add_value(schema::kSlotPlaces, pack_entity_ids(EntityType::kPlace, record.places));
+    doc.add_value(schema::kSlotPersons, packed[static_cast<int>(EntityType::kPerson)]);
+    doc.add_value(schema::kSlotOrgs, packed[static_cast<int>(EntityType::kOrg)]);
+    doc.add_value(schema::kSlotPlaces, packed[static_cast<int>(EntityType::kPlace)]);
   }
 
   record.text = a.body.substr(0, options.max_stored_body);

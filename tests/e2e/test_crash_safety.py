@@ -113,15 +113,23 @@ print(f"{searches} searches ran while indexing")
 
 # SIGINT commits what was done and exits with a message.
 db3 = os.path.join(work, "db3")
-p = subprocess.Popen([DOSSIER, "index", src, "--db", db3, "--batch", "100000", "--no-entities", "--mode", "direct"],
-                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-time.sleep(0.5)
+# A bigger folder, one thread, so that the run is still going when the signal comes.
+big = os.path.join(work, "big")
+for f in range(40):
+    lines = [json.dumps({"id": f"b{f}-{i}", "title": f"Big {f} {i}", "date": "2024-01-02",
+                         "body": " ".join(words[(i + k) % len(words)] for k in range(600))}) for i in range(500)]
+    write(f"{big}/feed{f:02d}.jsonl", "\n".join(lines) + "\n")
+BIG_TOTAL = 20000
+p = subprocess.Popen([DOSSIER, "index", big, "--db", db3, "--batch", "100000", "--mode", "direct", "--threads", "1",
+                      "--no-entities"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+time.sleep(1.0)
 p.send_signal(signal.SIGINT)
 out, err = p.communicate(timeout=120)
 n = doc_count(db3)
 check_eq(p.returncode, 130, "Ctrl-C exits with 130")
 check("Interrupted" in out, f"Ctrl-C says it was interrupted: {out!r}")
 check(n > 0, f"Ctrl-C committed the work done so far ({n} articles)")
-resumed = run_json("index", src, "--db", db3, "--no-entities")
-check_eq(doc_count(db3), TOTAL, "resumed after Ctrl-C completes")
+check(n < BIG_TOTAL, f"Ctrl-C stopped the run early ({n} of {BIG_TOTAL})")
+resumed = run_json("index", big, "--db", db3, "--no-entities")
+check_eq(doc_count(db3), BIG_TOTAL, "resumed after Ctrl-C completes")
 finish()

@@ -10,6 +10,13 @@ foreach(harness ${DOSSIER_FUZZ_HARNESSES})
   add_executable(fuzz_replay_${harness}
                  ${CMAKE_CURRENT_LIST_DIR}/fuzz_${harness}.cc ${CMAKE_CURRENT_LIST_DIR}/replay_main.cc)
   target_link_libraries(fuzz_replay_${harness} PRIVATE dossier_indexer dossier_searcher)
+  # Also right when this file is included before the top level sets the standard
+  # and sanitizer flags (e.g. through CMAKE_PROJECT_INCLUDE).
+  target_compile_features(fuzz_replay_${harness} PRIVATE cxx_std_20)
+  if(DOSSIER_SANITIZE)
+    target_compile_options(fuzz_replay_${harness} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(fuzz_replay_${harness} PRIVATE -fsanitize=address,undefined)
+  endif()
   add_test(NAME fuzz_replay_${harness}
            COMMAND fuzz_replay_${harness} ${CMAKE_CURRENT_LIST_DIR}/corpus-seeds/${harness})
   set_tests_properties(fuzz_replay_${harness} PROPERTIES TIMEOUT 300)

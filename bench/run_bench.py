@@ -340,6 +340,7 @@ def report(r, work):
                          fmt(m["p50_ms"], ".2f"),
                          fmt(m["p95_ms"], ".2f"), fmt(m["p99_ms"], ".2f"), fmt(m["max_ms"], ".2f")])
         for key, label in (("dossier_floor_comparable", "dossier keyword+phrase"),
+                           ("dossier_floor_comparable_no_snippets", "dossier keyword+phrase, no snippets"),
                            ("floor_on_dossier_db", "floor Enquire on dossier db (STEM_ALL_Z)"),
                            ("floor_with_snippets_on_dossier_db", "floor + Dossier-style snippets (diagnostic)"),
                            ("floor_on_floor_db", "floor Enquire on floor db (STEM_SOME)")):
@@ -350,7 +351,14 @@ def report(r, work):
         out.append(table(["queries", "n", "no match", "mean matches", "p50", "p95", "p99", "max"], rows))
         dk, fl = s["dossier_floor_comparable"], s["floor_on_dossier_db"]
         out.append(f"keyword+phrase p50: dossier / floor on the same db = {ratio(dk['p50_ms'], fl['p50_ms']):.2f}x "
-                   "(target <= 1.2x)")
+                   "(target <= 1.2x; Dossier makes snippets, the floor does not)")
+        dn = s.get("dossier_floor_comparable_no_snippets")
+        if dn:
+            out.append(f"keyword+phrase p50 without snippets: dossier / floor = {ratio(dn['p50_ms'], fl['p50_ms']):.2f}x")
+        fs = s.get("floor_with_snippets_on_dossier_db")
+        if fs:
+            out.append(f"keyword+phrase p50 with snippets on both: dossier / floor+snippets = "
+                       f"{ratio(dk['p50_ms'], fs['p50_ms']):.2f}x")
         kf, k = s["dossier"].get("keyword_facets"), s["dossier"].get("keyword")
         if kf and k:
             out.append(f"facets: keyword_facets p99 / keyword p99 (same queries) = "

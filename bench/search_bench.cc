@@ -28,6 +28,7 @@
 
 #include "common/date.h"
 #include "searcher/search_request.h"
+#include "common/stored_record.h"
 #include "searcher/searcher.h"
 
 namespace {
@@ -118,11 +119,8 @@ class FloorSearcher {
       std::string data = it.get_document().get_data();
       *sink += data.size();
       if (!snippets_) continue;
-      nlohmann::json rec = nlohmann::json::parse(data, nullptr, false);
-      if (rec.is_discarded() || !rec.contains("text") || !rec["text"].is_string()) continue;
-      *sink += mset.snippet(rec["text"].get<std::string>(), 240, stem_,
-                            Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x02",
-                            "\x03", "…").size();
+      dossier::StoredRecord rec = dossier::decode_stored_record(data);
+      *sink += mset.snippet(rec.text, 240, stem_, 0, "\x02", "\x03", "…").size();
     }
     return mset.get_matches_estimated();
   }
@@ -197,6 +195,20 @@ int main(int argc, char** argv) {
       if (q.floor_comparable) keyword_dossier.push_back(ms);
     }
   }
+  // The same keyword and phrase queries as a result listing (no snippets): the
+  // like-for-like comparison with the floor, which makes no snippets either.
+  std::vector<double> keyword_listing;
+  for (int pass = 0; pass < passes; ++pass) {
+    for (const auto& q : queries) {
+      if (!q.floor_comparable) continue;
+      dossier::SearchRequest listing = q.request;
+      listing.snippets = false;
+      dossier::SearchResponse r;
+      auto t0 = Clock::now();
+      searcher->search(listing, &r);
+      keyword_listing.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+  }
 
   nlohmann::json out;
   out["database"] = db_path;
@@ -212,6 +224,7 @@ int main(int argc, char** argv) {
   }
   out["dossier_all"] = summarize(all, queries.size());
   out["dossier_floor_comparable"] = summarize(keyword_dossier, keyword_dossier.size() / passes);
+  out["dossier_floor_comparable_no_snippets"] = summarize(keyword_listing, keyword_listing.size() / passes);
 
   // The floor on Dossier's own database (Z-prefixed stems: STEM_ALL_Z) and,
   // when given, on the floor program's database with its own stemming.

@@ -11,7 +11,11 @@ constexpr char kSection = '\x1e';
 constexpr std::string_view kVersion = "R1";
 
 void append_clean(std::string& out, std::string_view s) {
-  for (char c : s) out.push_back(c == kField || c == kItem || c == kSection ? ' ' : c);
+  static constexpr char kSeparators[] = {kItem, kSection, kField, '\0'};
+  size_t start = out.size();
+  out.append(s);  // separators are rare: copy at once, then patch them
+  for (size_t p = out.find_first_of(kSeparators, start); p != std::string::npos; p = out.find_first_of(kSeparators, p + 1))
+    out[p] = ' ';
 }
 
 void append_list(std::string& out, const std::vector<std::string>& items) {

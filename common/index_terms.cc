@@ -37,7 +37,7 @@ std::vector<std::string> source_terms_for(const std::string& source) {
   terms.push_back(bounded_term(schema::kSource, key));
   std::vector<std::string> words = split_key_words(key);
   if (words.size() > 1)
-    for (const auto& w : words) terms.push_back(bounded_term(schema::kSource, w));
+    for (const auto& w : words) terms.push_back(bounded_term(schema::kSourceWord, w));
   return terms;
 }
 

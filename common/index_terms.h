@@ -45,8 +45,9 @@ std::string entity_word_prefix(EntityType type, const std::string& word);
 // "ea:p:": all surface-form entries of a type.
 std::string entity_alias_prefix(EntityType type);
 
-// Boolean terms for a source/outlet name: the whole name and each of its words,
-// so source:kyodo and source:"Kyodo News" both match.
+// Boolean terms for a source/outlet name: the whole name ("XSRC") and, for a
+// multi-word name, each of its words ("XSW"), so source:kyodo and
+// source:"Kyodo News" both match.
 std::vector<std::string> source_terms_for(const std::string& source);
 
 // Prefixed term, shortened with a hash of the value when longer than Xapian allows.

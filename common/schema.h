@@ -17,6 +17,7 @@ inline constexpr std::string_view kStemmed = "Z";    // stem marker
 // Boolean filter terms.
 inline constexpr std::string_view kId = "Q";         // unique id, one per document
 inline constexpr std::string_view kSource = "XSRC";  // source:  (normalized outlet name)
+inline constexpr std::string_view kSourceWord = "XSW";  // each word of a multi-word outlet name
 inline constexpr std::string_view kPath = "XPATH";   // file path (for incremental updates)
 inline constexpr std::string_view kFormat = "XFMT";  // txt, md, json, jsonl, html
 inline constexpr std::string_view kLang = "L";       // language code

@@ -40,10 +40,15 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
  public:
   explicit SourceFieldProcessor(const Xapian::Database& db) : db_(db) {}
   Xapian::Query operator()(const std::string& value) override {
-    std::vector<std::string> terms = source_terms_for(value);
-    if (terms.empty()) return Xapian::Query::MatchNothing;
-    if (terms.size() == 1 || db_.term_exists(terms[0])) return Xapian::Query(terms[0]);
-    return Xapian::Query(Xapian::Query::OP_AND, terms.begin() + 1, terms.end());
+    // The whole outlet name when one is called that; else outlets whose name
+    // has all these words.
+    std::string key = entity_key(value);
+    if (key.empty()) return Xapian::Query::MatchNothing;
+    std::string whole = bounded_term(schema::kSource, key);
+    if (db_.term_exists(whole)) return Xapian::Query(whole);
+    std::vector<Xapian::Query> words;
+    for (const auto& w : split_key_words(key)) words.emplace_back(bounded_term(schema::kSourceWord, w));
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
   }
 
  private:

@@ -79,8 +79,8 @@ TEST_CASE("document builder: id, path, format, language and source terms") {
   CHECK(has_term(doc, "XFMTmd"));
   CHECK(has_term(doc, "Len"));
   CHECK(has_term(doc, "XSRCkyodo news"));
-  CHECK(has_term(doc, "XSRCkyodo"));
-  CHECK(has_term(doc, "XSRCnews"));
+  CHECK(has_term(doc, "XSWkyodo"));
+  CHECK(has_term(doc, "XSWnews"));
   CHECK(doc.get_value(dossier::schema::kSlotSource) == "Kyodo News");
   CHECK(terms_with_prefix(doc, "Q").size() == 1);
   // Boolean terms carry no positions.

@@ -136,6 +136,12 @@ std::string prepare_query_text(const std::string& query) {
   std::string q = segment_cjk_for_query(query);
   std::string out;
   out.reserve(q.size() + 16);
+  // NEAR and ADJ take plain words only: a wildcard field beside them makes
+  // Xapian refuse the query, so such queries keep '*' as punctuation.
+  bool proximity = false;
+  for (std::string_view op : {"NEAR", "ADJ"})
+    for (size_t p = q.find(op); p != std::string::npos && !proximity; p = q.find(op, p + 1))
+      proximity = (p == 0 || q[p - 1] == ' ') && (p + op.size() == q.size() || q[p + op.size()] == ' ' || q[p + op.size()] == '/');
   bool in_quotes = false;
   size_t i = 0;
   while (i < q.size()) {
@@ -150,7 +156,7 @@ std::string prepare_query_text(const std::string& query) {
     while (j < q.size() && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
     std::string word = q.substr(i, j - i);
     i = j;
-    if (!in_quotes && word.size() > 1 && word.back() == '*' && word.find(':') == std::string::npos &&
+    if (!in_quotes && !proximity && word.size() > 1 && word.back() == '*' && word.find(':') == std::string::npos &&
         word.find('*') == word.size() - 1) {
       std::string sign;
       if (word[0] == '+' || word[0] == '-') { sign = word.substr(0, 1); word = word.substr(1); }
@@ -160,7 +166,7 @@ std::string prepare_query_text(const std::string& query) {
         continue;
       }
       word = sign + word;  // "peace-talk*": searched as the phrase, without the wildcard
-    } else if (!in_quotes && word.rfind("title:", 0) == 0 && word.size() > 7 && word.back() == '*') {
+    } else if (!in_quotes && !proximity && word.rfind("title:", 0) == 0 && word.size() > 7 && word.back() == '*') {
       word.pop_back();
       if (!reads_as_phrase(word.substr(6))) {
         out += "xwildtitle:" + word.substr(6);

@@ -1,5 +1,6 @@
 #include "indexer/tagger/ner_features.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -356,8 +357,62 @@ struct FeatureScratch {
 
 uint64_t ExactTextKey(std::string_view text) { return Key(kExact, text); }
 
+namespace {
+
+// Function words that start sentences capitalised ("The", "But"): not a name on
+// their own. Only the exact form "Xxxx" counts ("US" and "THE" stay capitals).
+bool IsCapitalisedFunctionWord(std::string_view w) {
+  static const std::unordered_map<std::string_view, bool> kWords = [] {
+    std::unordered_map<std::string_view, bool> m;
+    for (std::string_view k :
+         {"a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "he", "she",
+          "his", "her", "they", "their", "we", "our", "you", "your", "i", "my", "who", "what", "which",
+          "when", "where", "why", "how", "if", "and", "or", "but", "so", "yet", "for", "of", "in", "on",
+          "at", "by", "to", "from", "with", "as", "after", "before", "during", "since", "until", "while",
+          "although", "though", "because", "not", "no", "all", "some", "both", "only", "even", "also",
+          "just", "now", "then", "still", "however", "meanwhile", "instead", "is", "are", "was", "were",
+          "has", "have", "had", "do", "does", "did", "can", "could", "will", "would", "should", "may",
+          "might", "must", "many", "most", "more", "one", "two", "three"}) {
+      m.emplace(k, true);
+    }
+    return m;
+  }();
+  if (w.size() < 2 || w.size() > 9 || !IsUpper(w[0])) return false;
+  char lower[10];
+  lower[0] = static_cast<char>(w[0] - 'A' + 'a');
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!IsLower(w[i])) return false;
+    lower[i] = w[i];
+  }
+  return kWords.count(std::string_view(lower, w.size())) > 0;
+}
+
+bool MayBeNamePart(std::string_view w) {
+  for (unsigned char c : w) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xDF)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+size_t MarkTokensNearNames(const std::vector<NerToken>& sentence, std::vector<uint8_t>* near_name) {
+  const size_t n = sentence.size();
+  near_name->assign(n, 0);
+  size_t marked = 0;
+  size_t next_free = 0;  // first token not yet marked
+  for (size_t j = 0; j < n; ++j) {
+    if (!MayBeNamePart(sentence[j].text) || (j == 0 && IsCapitalisedFunctionWord(sentence[j].text))) continue;
+    const size_t b = std::max(next_free, j >= 2 ? j - 2 : size_t{0}), e = std::min(n, j + 3);
+    for (size_t i = b; i < e; ++i) (*near_name)[i] = 1;
+    if (e > b) marked += e - b;
+    next_free = std::max(next_free, e);
+  }
+  return marked;
+}
+
 void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLexicon& lexicon,
-                             SentenceFeatures* out, const uint8_t* skip_text_only) {
+                             SentenceFeatures* out, const uint8_t* skip_text_only, const uint8_t* wanted) {
   const size_t n = sentence.size();
   out->keys.clear();
   out->begin.clear();
@@ -409,6 +464,12 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
   // Every template over a whole word or short shape, for every position.
   sc.hashes.resize(positions);
   for (size_t p = 0; p < positions; ++p) {
+    // Position p feeds the features of tokens p-4 .. p (indices shifted by two).
+    if (wanted) {
+      bool used = false;
+      for (size_t i = p >= 4 ? p - 4 : 0; i <= p && i < n; ++i) used |= wanted[i] != 0;
+      if (!used) continue;
+    }
     PositionHashes& ph = sc.hashes[p];
     for (int k = 0; k < kNumWordChains; ++k) ph.word[k] = Seed(kWordChainTemplate[k]);
     FnvMulti(sc.lower[p], ph.word);
@@ -423,6 +484,12 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
   out->keys.reserve(n * 48);
   uint64_t buf[128];
   for (size_t i = 0; i < n; ++i) {
+    if (wanted && !wanted[i]) {
+      out->begin.push_back(static_cast<uint32_t>(out->keys.size()));
+      out->intrinsic[i] = 0;
+      out->ids[i] = TokenIds{};
+      continue;
+    }
     const size_t p = i + 2;
     const PositionHashes& prev2 = sc.hashes[p - 2];
     const PositionHashes& prev = sc.hashes[p - 1];

@@ -81,19 +81,26 @@ std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToke
   thread_local std::vector<float> word_rows;
   thread_local std::vector<uint8_t> cached;
   thread_local std::vector<uint64_t> exact;
+  thread_local std::vector<uint8_t> wanted;
   const size_t n = sentence.size();
+  // Tokens far from any capitalised word are labelled O without scoring.
+  if (MarkTokensNearNames(sentence, &wanted) == 0) return labels;
   // Text-only features: from the word cache, else summed below and remembered.
   word_rows.resize(n * kNumNerLabels);
   cached.assign(n, 0);
   exact.resize(n);
   for (size_t i = 0; i < n; ++i) {
+    if (!wanted[i]) {
+      cached[i] = 1;  // nothing to sum
+      continue;
+    }
     exact[i] = ExactTextKey(sentence[i].text);
     if (const float* row = cache.Find(instance_, exact[i], sentence[i].text)) {
       std::memcpy(&word_rows[i * kNumNerLabels], row, sizeof(float) * kNumNerLabels);
       cached[i] = 1;
     }
   }
-  ExtractSentenceFeatures(sentence, *lexicon_, &features, cached.data());
+  ExtractSentenceFeatures(sentence, *lexicon_, &features, cached.data(), wanted.data());
   const std::vector<uint64_t>& keys = features.keys;
   const std::vector<TokenIds>& ids = features.ids;
   for (uint64_t k : keys) weights_->Prefetch(k);
@@ -106,14 +113,20 @@ std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToke
   }
   // History features depend on the labels chosen so far; most tokens follow an O,
   // so fetch that variant of the word/shape history features ahead too.
-  for (const TokenIds& t : ids) {
+  for (size_t i = 0; i < n; ++i) {
+    if (!wanted[i]) continue;
     uint64_t hist[kNumHistoryFeatures];
-    HistoryFeatures(NerLabel::O, NerLabel::O, t, hist);
+    HistoryFeatures(NerLabel::O, NerLabel::O, ids[i], hist);
     weights_->Prefetch(hist[2]);
     weights_->Prefetch(hist[3]);
   }
   NerLabel prev1 = NerLabel::O, prev2 = NerLabel::O;
   for (size_t i = 0; i < n; ++i) {
+    if (!wanted[i]) {
+      prev2 = prev1;
+      prev1 = NerLabel::O;
+      continue;
+    }
     float score[kNumNerLabels];
     std::memcpy(score, &word_rows[i * kNumNerLabels], sizeof score);
     uint64_t hist[kNumHistoryFeatures];

@@ -6,21 +6,13 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "common/disk_usage.h"
 #include "indexer/db_layout.h"
 #include "indexer/index_writer.h"
 #include "indexer/shard_merge.h"
 
 namespace dossier {
 namespace {
-
-uint64_t tree_size(const std::string& dir) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec)) total += it->file_size(ec);
-  return total;
-}
 
 void run_compact(const std::string& db) {
   if (!std::filesystem::exists(db)) fail("no database at " + db + "; create it with `dossier index DIR --db " + db + "`");
@@ -29,11 +21,11 @@ void run_compact(const std::string& db) {
   if (!s.ok()) fail(s);
   s = writer->release_database();
   if (!s.ok()) fail(s);
-  uint64_t before = tree_size(db);
+  uint64_t before = directory_size(db);
   MergeResult merged;
   s = merge_into_new_generation(DatabaseLayout(db), {}, &merged);
   if (!s.ok()) fail(s);
-  uint64_t after = tree_size(db);
+  uint64_t after = directory_size(db);
   std::printf("Compacted %s: %zu articles, %.1f MiB -> %.1f MiB\n", db.c_str(), merged.documents, before / 1048576.0,
               after / 1048576.0);
 }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/disk_usage.h"
 #include "common/schema.h"
 #include "common/stored_record.h"
 #include "common/text.h"
@@ -37,14 +38,6 @@ std::string leading_text(const std::string& text, size_t chars) {
   if (bytes >= flat.size()) return flat;
   size_t sp = flat.rfind(' ', bytes);
   return flat.substr(0, sp == std::string::npos || sp < bytes / 2 ? bytes : sp) + "…";
-}
-
-uint64_t directory_size(const std::string& path) {
-  uint64_t total = 0;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file(ec)) total += it->file_size(ec);
-  return total;
 }
 
 size_t count_terms(const Xapian::Database& db, std::string_view prefix) {

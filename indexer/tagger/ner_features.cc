@@ -249,7 +249,7 @@ void NerLexicon::MatchSpans(const std::vector<std::string>& lower_words,
 }
 
 void NerLexicon::MatchSpans(const std::string_view* lower_words, const uint8_t* capitalized, size_t n,
-                            uint8_t* tags) const {
+                            uint8_t* tags, const uint8_t* starts) const {
   std::fill(tags, tags + n * kNumCategories, 0);
   if (phrases_.empty()) return;
   // next_free[c]: first token not yet covered by an accepted match of category c,
@@ -258,6 +258,7 @@ void NerLexicon::MatchSpans(const std::string_view* lower_words, const uint8_t* 
   thread_local std::string key;
   std::array<size_t, kNumCategories> best_len;
   for (size_t i = 0; i < n; ++i) {
+    if (starts && !starts[i]) continue;
     if (!first_tokens_.MayContain(lower_words[i])) continue;  // no entry starts here
     // Extend the span while some entry starts with it; remember, per category,
     // the longest length that is a whole entry.
@@ -350,6 +351,7 @@ struct FeatureScratch {
   std::string arena;
   std::vector<std::string_view> lower, shape, short_shape;  // n + 4: two <s> before, two </s> after
   std::vector<uint8_t> cap, gaz;
+  std::vector<uint8_t> used, starts;  // with `wanted`: positions hashed, words matched from
   std::vector<PositionHashes> hashes;                         // n + 4, like the views
 };
 
@@ -435,14 +437,34 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
   sc.shape.resize(positions);
   for (size_t p = n + 2; p < positions; ++p) sc.lower[p] = sc.short_shape[p] = kEos;
   sc.cap.resize(n);
+  // With `wanted`: position p (token p - 2) feeds the features of tokens p-4 .. p,
+  // and only matches from words next to a wanted one can tag wanted words or
+  // their neighbours.
+  const uint8_t* used = nullptr;
+  const uint8_t* starts = nullptr;
+  if (wanted) {
+    sc.used.assign(positions, 0);
+    sc.starts.assign(n, 0);
+    for (size_t i = 0; i < n; ++i) {
+      if (!wanted[i]) continue;
+      for (size_t p = i; p <= i + 4; ++p) sc.used[p] = 1;
+      for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < n; ++j) sc.starts[j] = 1;
+    }
+    used = sc.used.data();
+    starts = sc.starts.data();
+  }
   size_t letters = 0, upper_words = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string& w = sentence[i].text;
     char* lower = arena;
     char* shape = arena + w.size();
     char* short_shape = arena + 2 * w.size();
-    size_t shape_len, short_len;
-    LowerAndShapes(w, lower, shape, &shape_len, short_shape, &short_len);
+    size_t shape_len = 0, short_len = 0;
+    if (used && !used[i + 2]) {
+      for (size_t k = 0; k < w.size(); ++k) lower[k] = IsUpper(w[k]) ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
+    } else {
+      LowerAndShapes(w, lower, shape, &shape_len, short_shape, &short_len);
+    }
     arena += 3 * w.size();
     sc.lower[i + 2] = std::string_view(lower, w.size());
     sc.shape[i + 2] = std::string_view(shape, shape_len);
@@ -458,18 +480,13 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
   const bool caps_sentence = letters >= 2 && upper_words * 10 >= letters * 8;
   constexpr int kCats = NerLexicon::kNumCategories;
   sc.gaz.resize(n * kCats);
-  lexicon.MatchSpans(sc.lower.data() + 2, sc.cap.data(), n, sc.gaz.data());
+  lexicon.MatchSpans(sc.lower.data() + 2, sc.cap.data(), n, sc.gaz.data(), starts);
   const uint8_t* gaz = sc.gaz.data();
 
   // Every template over a whole word or short shape, for every position.
   sc.hashes.resize(positions);
   for (size_t p = 0; p < positions; ++p) {
-    // Position p feeds the features of tokens p-4 .. p (indices shifted by two).
-    if (wanted) {
-      bool used = false;
-      for (size_t i = p >= 4 ? p - 4 : 0; i <= p && i < n; ++i) used |= wanted[i] != 0;
-      if (!used) continue;
-    }
+    if (used && !used[p]) continue;
     PositionHashes& ph = sc.hashes[p];
     for (int k = 0; k < kNumWordChains; ++k) ph.word[k] = Seed(kWordChainTemplate[k]);
     FnvMulti(sc.lower[p], ph.word);

@@ -48,9 +48,10 @@ class NerLexicon {
   // category but kTitle must start with a capitalized token.
   void MatchSpans(const std::vector<std::string>& lower_words, const std::vector<bool>& capitalized,
                   std::vector<uint8_t>* tags) const;
-  // The same over n words given as views, writing n * kNumCategories tags.
+  // The same over n words given as views, writing n * kNumCategories tags. With
+  // `starts` (one flag per word), matches are only tried from flagged words.
   void MatchSpans(const std::string_view* lower_words, const uint8_t* capitalized, size_t n,
-                  uint8_t* tags) const;
+                  uint8_t* tags, const uint8_t* starts = nullptr) const;
 
   // A stable digest of the lexicon contents (for the model header, informational).
   uint64_t Fingerprint() const;

@@ -69,7 +69,16 @@ class WordRowCache {
 
 PerceptronSequenceModel::PerceptronSequenceModel(std::shared_ptr<const SequenceWeights> weights,
                                                  std::shared_ptr<const NerLexicon> lexicon)
-    : weights_(std::move(weights)), lexicon_(std::move(lexicon)), instance_(next_instance++) {}
+    : weights_(std::move(weights)), lexicon_(std::move(lexicon)), instance_(next_instance++) {
+  for (int p2 = 0; p2 < kNumNerLabels; ++p2) {
+    for (int p1 = 0; p1 < kNumNerLabels; ++p1) {
+      uint64_t hist[kNumHistoryFeatures];
+      HistoryFeatures(static_cast<NerLabel>(p1), static_cast<NerLabel>(p2), TokenIds{}, hist);
+      if (const float* row = weights_->Find(hist[0])) std::memcpy(prev1_rows_[p1], row, sizeof prev1_rows_[p1]);
+      if (const float* row = weights_->Find(hist[1])) std::memcpy(prev2_rows_[p2][p1], row, sizeof prev2_rows_[p2][p1]);
+    }
+  }
+}
 
 std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToken>& sentence) const {
   std::vector<NerLabel> labels(sentence.size(), NerLabel::O);
@@ -133,7 +142,10 @@ std::vector<NerLabel> PerceptronSequenceModel::predict(const std::vector<NerToke
     HistoryFeatures(prev1, prev2, ids[i], hist);
     const uint32_t context = features.begin[i] + features.intrinsic[i];
     weights_->AddAll(keys.data() + context, features.begin[i + 1] - context, score);
-    weights_->AddAll(hist, kNumHistoryFeatures, score);
+    // The label-only history rows, added in the order AddAll(hist) would (same sums).
+    for (int l = 0; l < kNumNerLabels; ++l) score[l] += prev1_rows_[static_cast<int>(prev1)][l];
+    for (int l = 0; l < kNumNerLabels; ++l) score[l] += prev2_rows_[static_cast<int>(prev2)][static_cast<int>(prev1)][l];
+    weights_->AddAll(hist + 2, kNumHistoryFeatures - 2, score);
     int best = 0;
     float best_score = -std::numeric_limits<float>::infinity();
     for (int l = 0; l < kNumNerLabels; ++l) {

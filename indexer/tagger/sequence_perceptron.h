@@ -26,6 +26,10 @@ class PerceptronSequenceModel : public SequenceModel {
  private:
   std::shared_ptr<const SequenceWeights> weights_;
   std::shared_ptr<const NerLexicon> lexicon_;
+  // Weights of the two history features that depend on the previous labels alone
+  // (HistoryFeatures keys 0 and 1), looked up once: [prev1] and [prev2][prev1].
+  float prev1_rows_[kNumNerLabels][kNumNerLabels] = {};
+  float prev2_rows_[kNumNerLabels][kNumNerLabels][kNumNerLabels] = {};
   uint64_t instance_;  // unique per model object: tells apart per-thread word caches
 };
 

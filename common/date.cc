@@ -1,27 +1,28 @@
 // Date parsing for news: hand-written scanners over bytes (no regex), so that every
 // function is linear, bounded in look-ahead and safe on arbitrary input. ICU supplies
-// Spanish, French and German month and weekday names and Unicode letter classes.
+// Spanish, French and German month and weekday names (month_names.cc) and Unicode
+// letter classes; times of day after a date are checked in clock_time.cc.
 #include "common/date.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <unordered_map>
-#include <unordered_set>
 
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
+
+#include "common/clock_time.h"
+#include "common/date_scan.h"
+#include "common/month_names.h"
 
 namespace dossier {
+
+// The scanning primitives and the name and clock matchers shared with month_names.cc
+// and clock_time.cc.
+using namespace date_detail;
+
 namespace {
 
-constexpr size_t npos = std::string_view::npos;
-// Longest input word worth looking up as a month or weekday name ("septiembre", "mercredi").
-constexpr size_t kMaxNameBytes = 16;
 // A dateline's date must start this close to the top of the body.
 constexpr size_t kDatelineWindow = 150;
 // A byline or kicker line above a dateline is no longer than this.
@@ -63,179 +64,6 @@ std::optional<Date> date_from_epoch_seconds(int64_t seconds) {
   const Date d = civil_from_days(days);
   if (!is_valid_date(d.year, d.month, d.day)) return std::nullopt;
   return d;
-}
-
-// ---- Byte-level character classes. Only ASCII digits count as digits.
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-bool at(std::string_view s, size_t i, char c) { return i < s.size() && s[i] == c; }
-bool digit_at(std::string_view s, size_t i) { return i < s.size() && is_digit(s[i]); }
-
-// Decodes the UTF-8 sequence at i; returns its length (at least 1), cp < 0 when ill-formed.
-size_t decode_at(std::string_view s, size_t i, UChar32& cp) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data() + i);
-  const int32_t length = static_cast<int32_t>(std::min<size_t>(s.size() - i, 4));
-  int32_t k = 0;
-  U8_NEXT(p, k, length, cp);
-  return static_cast<size_t>(k);
-}
-
-// Byte length of the letter (ASCII or any Unicode letter) at i, or 0.
-size_t letter_len(std::string_view s, size_t i) {
-  if (i >= s.size()) return 0;
-  const unsigned char c = s[i];
-  if (c < 0x80) return is_alpha(c) ? 1 : 0;
-  UChar32 cp;
-  const size_t len = decode_at(s, i, cp);
-  return cp >= 0 && u_isalpha(cp) ? len : 0;
-}
-
-// End of the run of letters starting at i, looking at no more than max_bytes (+1 letter).
-size_t word_end(std::string_view s, size_t i, size_t max_bytes = kMaxNameBytes) {
-  size_t j = i;
-  while (j - i <= max_bytes) {
-    const size_t len = letter_len(s, j);
-    if (len == 0) break;
-    j += len;
-  }
-  return j;
-}
-
-// Byte length of the blank at i: ASCII whitespace or U+00A0 NO-BREAK SPACE.
-size_t space_len(std::string_view s, size_t i) {
-  if (i >= s.size()) return 0;
-  const char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  return c == '\xC2' && at(s, i + 1, '\xA0') ? 2 : 0;
-}
-
-size_t skip_spaces(std::string_view s, size_t i, size_t max_bytes) {
-  const size_t start = i;
-  while (i - start < max_bytes) {
-    const size_t len = space_len(s, i);
-    if (len == 0) break;
-    i += len;
-  }
-  return i;
-}
-
-// Reads a run of min_len..max_len digits at i that is not followed by another digit.
-bool read_number(std::string_view s, size_t i, size_t min_len, size_t max_len, int64_t& value, size_t& end) {
-  value = 0;
-  size_t j = i;
-  while (digit_at(s, j) && j - i <= max_len) value = value * 10 + (s[j++] - '0');
-  if (j - i < min_len || j - i > max_len) return false;
-  end = j;
-  return true;
-}
-
-// ---- Month and weekday names: English built in, Spanish/French/German from ICU.
-
-struct MonthName {
-  int month;
-  bool foreign_abbreviation;  // "ago", "dic", "févr": trusted in metadata fields only
-};
-
-struct NameTables {
-  std::unordered_map<std::string, MonthName> months;
-  std::unordered_set<std::string> weekdays;
-  // Bit b of month_prefixes[a] is set when some month name starts with letters a, b
-  // (b == 26: a non-ASCII byte). Lets the text scanner skip most words without hashing.
-  uint32_t month_prefixes[26] = {};
-};
-
-int second_letter_index(char c) {
-  if (static_cast<unsigned char>(c) >= 0x80) return 26;
-  return is_alpha(c) ? to_lower(c) - 'a' : -1;
-}
-
-bool could_be_month(const NameTables& t, std::string_view word) {
-  if (word.size() < 3 || word.size() > kMaxNameBytes || !is_alpha(word[0])) return false;
-  const int second = second_letter_index(word[1]);
-  return second >= 0 && ((t.month_prefixes[to_lower(word[0]) - 'a'] >> second) & 1);
-}
-
-std::string fold_case(std::string_view word) {
-  std::string out(word);
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    for (char& c : out) c = to_lower(c);
-    return out;
-  }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  out.clear();
-  u.foldCase().toUTF8String(out);
-  return out;
-}
-
-std::string name_key(const icu::UnicodeString& name) {
-  icu::UnicodeString folded(name);
-  std::string key;
-  folded.foldCase().toUTF8String(key);
-  while (!key.empty() && key.back() == '.') key.pop_back();
-  return key;
-}
-
-void add_month(NameTables& t, const std::string& key, int month, bool foreign_abbreviation) {
-  if (key.size() < 3 || key.size() > kMaxNameBytes || !is_alpha(key[0])) return;
-  // First entry wins: English, then full foreign names, then foreign abbreviations.
-  if (!t.months.emplace(key, MonthName{month, foreign_abbreviation}).second) return;
-  const int second = second_letter_index(key[1]);
-  if (second >= 0) t.month_prefixes[key[0] - 'a'] |= 1u << second;
-}
-
-void add_icu_names(NameTables& t, const char* locale) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols symbols(icu::Locale(locale), status);
-  if (U_FAILURE(status)) return;
-  using S = icu::DateFormatSymbols;
-  for (const S::DtWidthType width : {S::WIDE, S::ABBREVIATED}) {
-    for (const S::DtContextType context : {S::FORMAT, S::STANDALONE}) {
-      int32_t count = 0;
-      const icu::UnicodeString* months = symbols.getMonths(count, context, width);
-      for (int32_t m = 0; months != nullptr && m < count && m < 12; ++m)
-        add_month(t, name_key(months[m]), m + 1, width == S::ABBREVIATED);
-      const icu::UnicodeString* days = symbols.getWeekdays(count, context, width);
-      for (int32_t d = 0; days != nullptr && d < count; ++d) {
-        const std::string key = name_key(days[d]);
-        if (key.size() >= 2) t.weekdays.insert(key);
-      }
-    }
-  }
-}
-
-const NameTables& name_tables() {
-  static const NameTables tables = [] {
-    NameTables t;
-    static constexpr const char* kMonths[12] = {"january", "february", "march",     "april",   "may",      "june",
-                                                "july",    "august",   "september", "october", "november", "december"};
-    for (int m = 0; m < 12; ++m) add_month(t, kMonths[m], m + 1, false);
-    for (int m = 0; m < 12; ++m) add_month(t, std::string(kMonths[m], 3), m + 1, false);
-    add_month(t, "sept", 9, false);
-    for (const char* day : {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "tues",
-                            "thur", "thurs", "weds"}) {
-      t.weekdays.insert(day);
-      t.weekdays.insert(std::string(day, 3));
-    }
-    for (const char* locale : {"es", "fr", "de"}) add_icu_names(t, locale);
-    return t;
-  }();
-  return tables;
-}
-
-// Month number for a whole word ("Nov", "noviembre", "Févr"), else 0.
-int month_from_word(std::string_view word, bool allow_foreign_abbreviation) {
-  const NameTables& t = name_tables();
-  if (!could_be_month(t, word)) return 0;
-  const auto it = t.months.find(fold_case(word));
-  if (it == t.months.end() || (it->second.foreign_abbreviation && !allow_foreign_abbreviation)) return 0;
-  return it->second.month;
-}
-
-bool is_weekday_word(std::string_view word) {
-  return word.size() >= 2 && word.size() <= kMaxNameBytes && name_tables().weekdays.count(fold_case(word)) > 0;
 }
 
 // ---- Matchers. Each reads a bounded span at i and reports what it found and where it ended.
@@ -385,90 +213,6 @@ std::optional<Date> plausible(const std::optional<Found>& f) {
   auto d = to_date(f);
   if (d && !is_plausible_news_date(*d)) return std::nullopt;
   return d;
-}
-
-// ---- Times of day after a metadata date. They are checked (so that "2023-11-14 garbage"
-// is rejected) but never change the date: it is the date as written, in its own zone.
-
-// "9:30", "09:30:00", "09:30:00.123"; after an ISO 'T' also "0930", "093000".
-size_t parse_clock(std::string_view s, size_t i, bool compact_ok) {
-  int64_t h = 0, m = 0, sec = 0, v = 0;
-  size_t j = 0;
-  if (compact_ok && read_number(s, i, 4, 6, v, j) && j - i != 5) {
-    if (j - i == 6) sec = v % 100, v /= 100;
-    h = v / 100, m = v % 100;
-  } else {
-    if (!read_number(s, i, 1, 2, h, j) || !at(s, j, ':') || !read_number(s, j + 1, 2, 2, m, j)) return npos;
-    if (at(s, j, ':') && !read_number(s, j + 1, 2, 2, sec, j)) return npos;
-  }
-  if (h > 24 || m > 59 || sec > 60) return npos;
-  if ((at(s, j, '.') || at(s, j, ',')) && digit_at(s, j + 1) && !read_number(s, j + 1, 1, 12, v, j)) return npos;
-  return j;
-}
-
-// "am", "PM", "a.m.", "p.m."
-size_t match_meridiem(std::string_view s, size_t i) {
-  if (i + 1 >= s.size() || (to_lower(s[i]) != 'a' && to_lower(s[i]) != 'p')) return npos;
-  if (to_lower(s[i + 1]) == 'm' && letter_len(s, i + 2) == 0) return i + 2;
-  if (s[i + 1] == '.' && i + 3 < s.size() && to_lower(s[i + 2]) == 'm' && s[i + 3] == '.') return i + 4;
-  return npos;
-}
-
-// "+09:00", "-0500", "+9"
-size_t match_offset(std::string_view s, size_t i) {
-  if (!at(s, i, '+') && !at(s, i, '-')) return npos;
-  int64_t v = 0;
-  size_t j = 0;
-  if (!read_number(s, i + 1, 1, 4, v, j) || j - i - 1 == 3) return npos;
-  if (j - i - 1 <= 2 && at(s, j, ':') && !read_number(s, j + 1, 2, 2, v, j)) return npos;
-  return j;
-}
-
-// "Z", "+09:00", "GMT", "UTC+9", "(JST)", "[Asia/Tokyo]"
-size_t match_zone(std::string_view s, size_t i) {
-  if (i >= s.size()) return npos;
-  if (s[i] == '+' || s[i] == '-') return match_offset(s, i);
-  if (s[i] == '(' || s[i] == '[') {
-    const char close = s[i] == '(' ? ')' : ']';
-    for (size_t j = i + 1; j < s.size() && j - i < 64; ++j) {
-      if (s[j] == close) return j > i + 1 ? j + 1 : npos;
-      if (!is_alnum(s[j]) && s[j] != ' ' && s[j] != '/' && s[j] != '_' && s[j] != '-' && s[j] != '+') return npos;
-    }
-    return npos;
-  }
-  size_t j = i;
-  while (j < s.size() && j - i < 6 && s[j] >= 'A' && s[j] <= 'Z') ++j;
-  if (j == i || j - i > 5 || letter_len(s, j) > 0) return npos;
-  const size_t offset_end = match_offset(s, j);
-  return offset_end != npos ? offset_end : j;
-}
-
-// True when s[i..] is empty or a time of day: "T09:30:00Z", " 09:00:00 +0900",
-// ", 9:30 a.m. EST", " at 9:30 PM", " - 10:30 AM ET".
-bool rest_is_time(std::string_view s, size_t i, bool iso) {
-  if (skip_spaces(s, i, 8) == s.size()) return true;
-  size_t k = i;
-  const bool t_separator = iso && (at(s, i, 'T') || at(s, i, 't'));
-  if (t_separator) {
-    ++k;
-  } else {
-    k = skip_spaces(s, k, 4);
-    // ", 9:30", and between blanks " - 10:30", " | 10:30", " @ 10:30"
-    if (at(s, k, ',') || (k > i && (at(s, k, '-') || at(s, k, '|') || at(s, k, '@')) && space_len(s, k + 1)))
-      k = skip_spaces(s, k + 1, 4);
-    if (k == i) return false;  // the date runs into something else: "2023-11-14x"
-    if (k + 2 < s.size() && to_lower(s[k]) == 'a' && to_lower(s[k + 1]) == 't' && space_len(s, k + 2))
-      k = skip_spaces(s, k + 2, 4);
-  }
-  size_t j = parse_clock(s, k, t_separator);
-  if (j == npos) return false;
-  if (const size_t e = match_meridiem(s, skip_spaces(s, j, 2)); e != npos) j = e;
-  for (int zones = 0; zones < 2; ++zones) {
-    const size_t e = match_zone(s, skip_spaces(s, j, 2));
-    if (e == npos) break;
-    j = e;
-  }
-  return skip_spaces(s, j, 8) == s.size();
 }
 
 // A written date starting at i that, with an optional time, makes up the rest of s.

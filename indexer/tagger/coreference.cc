@@ -82,11 +82,11 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
     if (family.empty()) continue;
     FamilyEntry& entry = families[family];
     if (entry.keys.empty()) entry.display = span.canonical;
-    entry.keys.insert(entity_key(span.canonical));
+    entry.keys.insert(cached_entity_key(span.canonical));
     if (!eastern) {
       FamilyEntry& given = given_names[token_key(name.front().text)];
       if (given.keys.empty()) given.display = span.canonical;
-      given.keys.insert(entity_key(span.canonical));
+      given.keys.insert(cached_entity_key(span.canonical));
     }
   }
 

@@ -60,7 +60,15 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
     int letters_words = 0, caps_words = 0;
     article.keys[s].reserve(article.sentences[s].size());
     for (const NerToken& t : article.sentences[s]) {
-      article.keys[s].push_back(token_key(t.text));
+      // token_key() of an ASCII token is its lowercase: done in place here.
+      std::string& key = article.keys[s].emplace_back(t.text);
+      bool ascii = true;
+      for (char& c : key) {
+        const unsigned char u = c;
+        ascii &= u < 0x80;
+        if (u - 'A' < 26u) c = static_cast<char>(u + ('a' - 'A'));
+      }
+      if (!ascii) key = token_key(t.text);
       unsigned char c = t.text[0];
       if (t.text.size() > 1 && std::isalpha(c)) {
         ++letters_words;
@@ -112,7 +120,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
     m.end = tokens[last].end;
     m.role = s.role;
     m.demonym = s.demonym;
-    std::string key = entity_key(m.canonical);
+    const std::string& key = cached_entity_key(m.canonical);
     if (key.empty()) continue;
     auto [it, inserted] = entity_index.emplace(std::make_pair(m.type, key), result.entities.size());
     if (inserted) result.entities.push_back(TaggedEntity{m.type, m.canonical, 0, {}});

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <filesystem>
 
+#include "common/entity_names.h"
 #include "common/text.h"
 #include "indexer/tagger/rules.h"
 
@@ -77,6 +78,17 @@ std::string token_key(std::string_view text) {
   if (memo.size() >= 20000) memo.clear();  // bounded: a long run over many languages
   memo.emplace(std::string(text), folded);
   return folded;
+}
+
+const std::string& cached_entity_key(std::string_view name) {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo;
+  if (auto it = memo.find(name); it != memo.end()) return it->second;
+  if (memo.size() >= 50000) memo.clear();  // bounded over a long run
+  return memo.emplace(std::string(name), entity_key(name)).first->second;
 }
 
 int Gazetteer::add_entity(GazEntity e) {
@@ -230,6 +242,30 @@ Status Gazetteer::Load(const std::string& dir) {
   return Status::OK();
 }
 
+bool Gazetteer::aliases_of(const std::vector<NerToken>& tokens, const std::vector<std::string>& keys, size_t start,
+                           size_t len, std::string* scratch, std::vector<const GazAlias*>* out) const {
+  std::string& key = *scratch;
+  key.clear();
+  for (size_t i = start; i < start + len; ++i) {
+    if (i > start) key += ' ';
+    key += keys[i];
+  }
+  auto found = aliases_.find(key);
+  if (found == aliases_.end()) return false;
+  for (const GazAlias& a : found->second) {
+    if (a.case_sensitive) {
+      // Compare the surface without spaces to the alias as written.
+      std::string surface;
+      for (size_t i = start; i < start + len; ++i) surface += tokens[i].text;
+      std::string written;
+      for (char c : a.written) if (c != ' ') written += c;
+      if (surface != written) continue;
+    }
+    out->push_back(&a);
+  }
+  return !out->empty();
+}
+
 std::optional<GazMatch> Gazetteer::match_at(const std::vector<NerToken>& tokens,
                                             const std::vector<std::string>& keys, size_t start) const {
   if (!alias_firsts_.MayContain(keys[start])) return std::nullopt;
@@ -237,31 +273,25 @@ std::optional<GazMatch> Gazetteer::match_at(const std::vector<NerToken>& tokens,
   if (it == max_tokens_by_first_.end()) return std::nullopt;
   size_t longest = std::min<size_t>(it->second, keys.size() - start);
   std::string key;
+  GazMatch m;
   for (size_t len = longest; len >= 1; --len) {
-    key.clear();
-    for (size_t i = start; i < start + len; ++i) {
-      if (i > start) key += ' ';
-      key += keys[i];
+    if (aliases_of(tokens, keys, start, len, &key, &m.aliases)) {
+      m.begin = start;
+      m.end = start + len;
+      return m;
     }
-    auto found = aliases_.find(key);
-    if (found == aliases_.end()) continue;
-    GazMatch m;
-    m.begin = start;
-    m.end = start + len;
-    for (const GazAlias& a : found->second) {
-      if (a.case_sensitive) {
-        // Compare the surface without spaces to the alias as written.
-        std::string surface;
-        for (size_t i = start; i < start + len; ++i) surface += tokens[i].text;
-        std::string written;
-        for (char c : a.written) if (c != ' ') written += c;
-        if (surface != written) continue;
-      }
-      m.aliases.push_back(&a);
-    }
-    if (!m.aliases.empty()) return m;
   }
   return std::nullopt;
+}
+
+std::vector<const GazAlias*> Gazetteer::lookup_span(const std::vector<NerToken>& tokens,
+                                                    const std::vector<std::string>& keys, size_t begin,
+                                                    size_t end) const {
+  std::vector<const GazAlias*> out;
+  if (begin >= end || !alias_firsts_.MayContain(keys[begin])) return out;
+  thread_local std::string key;
+  aliases_of(tokens, keys, begin, end - begin, &key, &out);
+  return out;
 }
 
 std::vector<const GazAlias*> Gazetteer::lookup(std::string_view phrase) const {

@@ -45,6 +45,10 @@ struct GazMatch {
 // Token keys used for matching: folded text, curly apostrophes straightened.
 std::string token_key(std::string_view token_text);
 
+// entity_key(name), remembered per thread: articles name the same few entities
+// many times, and the full fold costs microseconds.
+const std::string& cached_entity_key(std::string_view name);
+
 class Gazetteer {
  public:
   // Reads every known file in dir; a missing file is skipped, a missing dir is an error.
@@ -56,6 +60,10 @@ class Gazetteer {
 
   // Exact lookup of a whole phrase (a model span's text).
   std::vector<const GazAlias*> lookup(std::string_view phrase) const;
+  // The same for tokens [begin, end) of a tokenized sentence, without tokenizing
+  // the phrase again (the tokenizer splits a span's text as it split the sentence).
+  std::vector<const GazAlias*> lookup_span(const std::vector<NerToken>& tokens, const std::vector<std::string>& keys,
+                                           size_t begin, size_t end) const;
 
   const GazEntity& entity(int id) const { return entities_[id]; }
   // Person entities whose family name is `key` (folded).
@@ -82,6 +90,10 @@ class Gazetteer {
   Status load_orgs(const std::string& path);
   Status load_persons(const std::string& path);
   void load_words(const std::string& path, bool titles);
+  // Appends the aliases whose keys are tokens [start, start + len) and whose case
+  // fits; false when none.
+  bool aliases_of(const std::vector<NerToken>& tokens, const std::vector<std::string>& keys, size_t start, size_t len,
+                  std::string* scratch, std::vector<const GazAlias*>* out) const;
 
   std::vector<GazEntity> entities_;
   std::unordered_map<std::string, std::vector<GazAlias>> aliases_;  // joined keys -> aliases

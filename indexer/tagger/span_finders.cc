@@ -308,8 +308,7 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
       for (TaggerSpan* s : overlapping) s->dropped = true;
     }
     if (!m.misc) {
-      std::string surface = span_surface(article.text, tokens, m.begin, m.end);
-      auto aliases = gaz.lookup(surface);
+      auto aliases = gaz.lookup_span(tokens, article.keys[sent], m.begin, m.end);
       if (!aliases.empty()) {
         const GazAlias* pick = nullptr;
         for (const GazAlias* a : aliases) {

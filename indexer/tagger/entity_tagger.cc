@@ -62,17 +62,19 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
     for (const NerToken& t : article.sentences[s]) {
       // token_key() of an ASCII token is its lowercase: done in place here.
       std::string& key = article.keys[s].emplace_back(t.text);
-      bool ascii = true;
+      bool ascii = true, lower = false;
       for (char& c : key) {
         const unsigned char u = c;
         ascii &= u < 0x80;
+        lower |= u - 'a' < 26u;
         if (u - 'A' < 26u) c = static_cast<char>(u + ('a' - 'A'));
       }
       if (!ascii) key = token_key(t.text);
       unsigned char c = t.text[0];
       if (t.text.size() > 1 && std::isalpha(c)) {
         ++letters_words;
-        caps_words += is_all_caps(t.text);
+        // An ASCII word starting with a letter is all caps when it has no lowercase.
+        caps_words += ascii ? !lower : is_all_caps(t.text);
       }
     }
     article.all_caps[s] = letters_words >= 2 && caps_words * 10 >= letters_words * 7;
@@ -101,12 +103,18 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   resolve_acronyms(article, &spans);
   resolve_person_coreference(article, gazetteer_, &spans);
 
-  std::sort(spans.begin(), spans.end(), [](const TaggerSpan& a, const TaggerSpan& b) {
-    return a.sent != b.sent ? a.sent < b.sent : a.begin < b.begin;
+  // Text order; spans are big, so sort pointers to them.
+  std::vector<const TaggerSpan*> order;
+  order.reserve(spans.size());
+  for (const TaggerSpan& s : spans) order.push_back(&s);
+  std::sort(order.begin(), order.end(), [](const TaggerSpan* a, const TaggerSpan* b) {
+    if (a->sent != b->sent) return a->sent < b->sent;
+    return a->begin != b->begin ? a->begin < b->begin : a < b;  // ties in the order found
   });
   TagResult result;
   std::map<std::pair<EntityType, std::string>, size_t> entity_index;
-  for (const TaggerSpan& s : spans) {
+  for (const TaggerSpan* sp : order) {
+    const TaggerSpan& s = *sp;
     if (s.dropped || s.misc || s.begin >= s.end) continue;
     const NerSentence& tokens = article.sentences[s.sent];
     Mention m;

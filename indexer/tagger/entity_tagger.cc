@@ -10,6 +10,7 @@
 
 #include "indexer/tagger/coreference.h"
 #include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/guess_filters.h"
 #include "indexer/tagger/ner_tokenizer.h"
 #include "indexer/tagger/rules.h"
 #include "indexer/tagger/sequence_model.h"
@@ -97,11 +98,16 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
     find_first_name_spans(article, sent, gazetteer_, &local);
     merge_model_spans(article, sent, gazetteer_, &local);
     find_org_rule_spans(article, sent, &local);
-    for (TaggerSpan& t : local) if (!t.dropped) spans.push_back(std::move(t));
+    // Gazetteer spans a longer model span replaced stay (dropped) in case the
+    // guess is dropped later (drop_headline_and_common_word_guesses).
+    for (TaggerSpan& t : local) {
+      if (!t.dropped || t.source == SpanSource::kGazetteer) spans.push_back(std::move(t));
+    }
   }
   qualify_ministries(article, gazetteer_, &spans);
   resolve_acronyms(article, &spans);
   resolve_person_coreference(article, gazetteer_, &spans);
+  drop_headline_and_common_word_guesses(article, gazetteer_, &spans);
 
   // Text order; spans are big, so sort pointers to them.
   std::vector<const TaggerSpan*> order;

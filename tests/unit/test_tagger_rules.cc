@@ -9,6 +9,9 @@
 
 #include "common/entity_names.h"
 #include "indexer/tagger/entity_tagger.h"
+#include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/guess_filters.h"
+#include "indexer/tagger/ner_tokenizer.h"
 
 using namespace dossier;
 
@@ -170,4 +173,110 @@ TEST_CASE("tagger: British honorifics without a period join the full name") {
   CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"John Thomas"});
   CHECK(count_of(r, "John Thomas") == 2);
   CHECK(find_mention(r, "Thomas")->role.empty());
+}
+
+// Headline and common-word guesses: the filter on the model's spans, given the
+// spans by hand (the test gazetteer has no model).
+namespace {
+
+struct GuessFixture {
+  Gazetteer gaz;
+  ArticleTokens article;
+  std::string text;
+
+  explicit GuessFixture(std::string t) : text(std::move(t)) {
+    Status s = gaz.Load(std::string(DOSSIER_SOURCE_DIR) + "/tests/data/tagger/gazetteer");
+    REQUIRE_MESSAGE(s.ok(), s.message());
+    article.text = text;
+    article.sentences = tokenize_for_ner(text, gaz.hyphen_splitter());
+    for (const NerSentence& sent : article.sentences) {
+      auto& keys = article.keys.emplace_back();
+      for (const NerToken& tok : sent) keys.push_back(token_key(tok.text));
+      article.labels.emplace_back(sent.size(), NerLabel::O);  // a model ran
+      article.all_caps.push_back(false);
+    }
+  }
+  // The model's span over the words `words` (first occurrence in sentence `sent`).
+  TaggerSpan guess(int sent, std::string_view words, EntityType type) const {
+    const NerSentence& tokens = article.sentences[sent];
+    std::vector<NerToken> want = tokenize_phrase(words);
+    for (size_t b = 0; b + want.size() <= tokens.size(); ++b) {
+      bool same = true;
+      for (size_t k = 0; k < want.size(); ++k) same &= tokens[b + k].text == want[k].text;
+      if (!same) continue;
+      TaggerSpan s;
+      s.sent = sent;
+      s.begin = b;
+      s.end = b + want.size();
+      s.type = type;
+      s.source = SpanSource::kModel;
+      return s;
+    }
+    FAIL("no '" << words << "' in sentence " << sent);
+    return {};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("guess filters: title-case headlines are told from results lines and name lists") {
+  GuessFixture f(
+      "Blinken, Kamikawa and Park Close Ranks on North Korea Ahead of Summit\n\n"
+      "The three ministers met ahead of the summit. Celtic 3 Rangers 1\n\n"
+      "Harry Milling, Energy Desk\n\n"
+      "Officials said the talks would close soon.");
+  const std::vector<bool> headline = find_headline_sentences(f.article);
+  REQUIRE(headline.size() == 5);
+  CHECK(headline[0]);        // ordinary words "Close", "Ahead", "Summit", "North"
+  CHECK_FALSE(headline[1]);  // lowercase words
+  CHECK_FALSE(headline[2]);  // "Celtic 3 Rangers 1": names only
+  CHECK_FALSE(headline[3]);  // "Harry Milling, Energy Desk": one ordinary word at most
+  CHECK_FALSE(headline[4]);
+}
+
+TEST_CASE("guess filters: model-only entities seen only in headlines are dropped") {
+  GuessFixture f(
+      "Blinken, Kamikawa and Park Close Ranks on North Korea Ahead of Kamikawa Group Summit\n\n"
+      "The ministers will close ranks, officials said. The Kamikawa Group hosted them ahead of the summit.");
+  std::vector<TaggerSpan> spans = {f.guess(0, "Park Close Ranks", EntityType::kPerson),
+                                   f.guess(0, "North Korea Ahead", EntityType::kPlace),
+                                   f.guess(0, "Kamikawa Group", EntityType::kOrg)};
+  // The gazetteer's "North Korea", replaced by the longer guess.
+  TaggerSpan korea = f.guess(0, "North Korea", EntityType::kPlace);
+  korea.source = SpanSource::kGazetteer;
+  korea.dropped = true;
+  spans.push_back(korea);
+  drop_headline_and_common_word_guesses(f.article, f.gaz, &spans);
+  CHECK(spans[0].dropped);        // "Close Ranks": only in the headline
+  CHECK(spans[1].dropped);        // "North Korea Ahead"
+  CHECK_FALSE(spans[2].dropped);  // "Kamikawa Group" is written as a name in the body
+  CHECK_FALSE(spans[3].dropped);  // and the swallowed "North Korea" comes back
+
+  // The same guess with a gazetteer entry, a title or a body mention stays.
+  std::vector<TaggerSpan> backed = {f.guess(0, "Park Close Ranks", EntityType::kPerson)};
+  backed[0].honorific = true;
+  drop_headline_and_common_word_guesses(f.article, f.gaz, &backed);
+  CHECK_FALSE(backed[0].dropped);
+}
+
+TEST_CASE("guess filters: one-word common-word organizations and persons are dropped") {
+  GuessFixture f(
+      "Modern voters read the Times three times a week. Times change, Justice Roberts said. "
+      "He met Mr. Halvorsen at Acme.");
+  std::vector<TaggerSpan> spans = {f.guess(0, "Modern", EntityType::kOrg),   // curated common word
+                                   f.guess(0, "Times", EntityType::kOrg),    // "the Times" mid-sentence
+                                   f.guess(1, "Times", EntityType::kOrg),    // sentence start, "times" elsewhere
+                                   f.guess(1, "Justice", EntityType::kOrg),  // a title before a name
+                                   f.guess(2, "Acme", EntityType::kOrg)};
+  drop_headline_and_common_word_guesses(f.article, f.gaz, &spans);
+  CHECK(spans[0].dropped);
+  CHECK_FALSE(spans[1].dropped);
+  CHECK(spans[2].dropped);
+  CHECK(spans[3].dropped);
+  CHECK_FALSE(spans[4].dropped);
+  // Without a model there are no guesses to filter.
+  f.article.labels.clear();
+  std::vector<TaggerSpan> no_model = {f.guess(0, "Modern", EntityType::kOrg)};
+  drop_headline_and_common_word_guesses(f.article, f.gaz, &no_model);
+  CHECK_FALSE(no_model[0].dropped);
 }

@@ -1,0 +1,267 @@
+// Guess filters: headline-only model entities and one-word common-word guesses.
+#include "indexer/tagger/guess_filters.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "indexer/tagger/coreference.h"
+#include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/rules.h"
+
+namespace dossier {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Words title case leaves in lowercase: articles, conjunctions, prepositions, and
+// the particles inside names ("bin", "de").
+bool is_title_case_minor_word(std::string_view key) {
+  static const WordSet s = {"a",    "an",   "the",  "and",   "or",    "but",  "nor",  "for",   "so",   "yet",
+                            "of",   "on",   "in",   "at",    "to",    "by",   "as",   "up",    "off",  "out",
+                            "via",  "vs",   "vs.",  "v.",    "with",  "from", "into", "onto",  "over", "upon",
+                            "per",  "than", "amid", "after", "about", "is",   "be",   "are",   "if",   "n't",
+                            "de",   "da",   "di",   "del",   "la",    "le",   "van",  "von",   "der",  "bin",
+                            "al",   "el",   "ibn",  "du",    "des",   "y"};
+  return s.count(key) > 0;
+}
+
+bool starts_with_letter(std::string_view text) {
+  const unsigned char c = text.empty() ? 0 : text[0];
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC3;
+}
+
+bool starts_with_letter_or_digit(std::string_view text) {
+  const unsigned char c = text.empty() ? 0 : text[0];
+  return starts_with_letter(text) || (c >= '0' && c <= '9');
+}
+
+// Words of the article that are ordinary English words: common words, and words
+// written in lowercase in the article itself, inflections included ("Agree" for
+// "agreed", "Meet" for "meeting", "Defeats" for "defeated").
+class OrdinaryWords {
+ public:
+  explicit OrdinaryWords(const ArticleTokens& article) : article_(article) {}
+
+  bool contains(std::string_view key) {
+    if (is_common_word(key) || is_common_guess_word(key) || article_.written_lowercase(key)) return true;
+    if (key.size() < 4) return false;
+    if (!built_) build();
+    const size_t len = key.size() <= 5 ? key.size() : std::max<size_t>(5, key.size() - 3);
+    return prefixes_.count(key.substr(0, len)) > 0;
+  }
+
+ private:
+  void build() {
+    built_ = true;
+    for (size_t s = 0; s < article_.sentences.size(); ++s) {
+      for (size_t i = 0; i < article_.sentences[s].size(); ++i) {
+        const unsigned char c = article_.sentences[s][i].text[0];
+        const std::string& key = article_.keys[s][i];
+        if (c < 'a' || c > 'z' || key.size() < 4) continue;
+        for (size_t n = 4; n <= key.size() && n <= 12; ++n) prefixes_.insert(std::string_view(key).substr(0, n));
+      }
+    }
+  }
+
+  const ArticleTokens& article_;
+  bool built_ = false;
+  std::unordered_set<std::string_view> prefixes_;  // views into article_.keys
+};
+
+std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* ordinary);
+
+bool is_model_guess(const TaggerSpan& s) {
+  return (s.source == SpanSource::kModel || s.source == SpanSource::kCoref) && s.gaz_entity < 0 && !s.honorific &&
+         s.role.empty();
+}
+
+// Tokens [begin, end) of sentence `sent` appear in ordinary sentence `t` at `j`
+// written as a name: same keys, capitalised where the span has a capitalised word.
+bool written_as_name_at(const ArticleTokens& article, const TaggerSpan& span, size_t t, size_t j) {
+  const NerSentence& src = article.sentences[span.sent];
+  const NerSentence& dst = article.sentences[t];
+  const size_t len = span.size();
+  if (j + len > dst.size()) return false;
+  for (size_t k = 0; k < len; ++k) {
+    if (article.keys[t][j + k] != article.keys[span.sent][span.begin + k]) return false;
+    const std::string& word = src[span.begin + k].text;
+    if (starts_with_letter(word) && !is_title_case_minor_word(article.keys[span.sent][span.begin + k]) &&
+        !starts_upper(dst[j + k].text)) {
+      return false;
+    }
+  }
+  if (len == 1) {
+    // A capitalised word opening a sentence says nothing about it being a name.
+    bool initial = true;
+    for (size_t k = 0; k < j && initial; ++k) initial = !starts_with_letter_or_digit(dst[k].text);
+    if (initial) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool is_common_guess_word(std::string_view key) {
+  static const WordSet s = {
+      "entirely", "managing", "modern",  "allows",  "pushes",   "close",    "ranks",   "back",     "ahead",
+      "summit",   "trade",    "benefits", "america's", "breaking", "exclusive", "watch",  "live",    "update",
+      "recap",    "explainer", "analysis", "opinion", "editorial", "commentary", "podcast", "newsletter",
+      "fact",     "check",    "factcheck", "poll",    "polls",    "vote",     "votes",   "voters",   "election",
+      "elections", "debate",  "campaign", "rally",   "protest",  "protests", "strike",  "strikes",  "attack",
+      "attacks",  "war",      "crisis",   "deal",    "talks",    "plan",     "bill",    "law",      "ban",
+      "tax",      "taxes",    "budget",   "economy", "jobs",     "health",   "care",    "healthcare", "climate",
+      "energy",   "border",   "immigration", "refugees", "shooting", "gun",   "guns",    "police",
+      "rights",   "freedom",  "liberty", "democracy", "capitalism", "socialism", "conservative",
+      "conservatives", "liberal", "liberals", "progressive", "progressives", "republican", "democratic",
+      "independent", "moderate", "radical", "extreme", "far", "hard", "new", "old", "big", "great", "real",
+      "true",     "false",    "fake",     "free",    "fair",     "full",     "total",   "major",    "minor",
+      "global",   "local",    "national", "federal", "public",   "private",  "social",  "digital",  "daily",
+      "weekly",   "today",    "tonight",  "now",     "never",    "always",   "again",   "still",    "finally",
+      "officially", "reportedly", "allegedly", "completely", "totally", "really", "actually", "literally",
+      "secret",   "secrets",  "inside",   "behind",  "beyond",   "why",      "how",     "what",     "who",
+      // Function words, whose capital only ever comes from a headline or a sentence start.
+      "the",      "this",     "that",     "these",   "those",    "it",       "its",     "is",       "be",
+      "was",      "were",     "has",      "have",    "will",     "would",    "can",     "must",     "not",
+      "no",       "yes",      "more",     "most",    "all",      "just",     "only",    "also",     "first",
+      "left",     "right",    "despite",  "says",    "said",     "here",     "there",   "when",     "where"};
+  return s.count(key) > 0;
+}
+
+std::vector<bool> find_headline_sentences(const ArticleTokens& article) {
+  OrdinaryWords ordinary(article);
+  return find_headlines(article, &ordinary);
+}
+
+namespace {
+
+std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* ordinary) {
+  std::vector<bool> headline(article.sentences.size(), false);
+  for (size_t s = 0; s < article.sentences.size(); ++s) {
+    const NerSentence& tokens = article.sentences[s];
+    const auto& keys = article.keys[s];
+    if (!article.all_caps[s]) {
+      int capitalised = 0;
+      bool lowercase_word = false;
+      for (size_t i = 0; i < tokens.size() && !lowercase_word; ++i) {
+        if (!starts_with_letter(tokens[i].text)) continue;
+        if (starts_upper(tokens[i].text)) {
+          ++capitalised;
+        } else if (!is_title_case_minor_word(keys[i])) {
+          lowercase_word = true;
+        }
+      }
+      if (lowercase_word || capitalised < 3) continue;
+    }
+    int seen_lowercase = 0;
+    for (size_t i = 0; i < tokens.size() && seen_lowercase < 2; ++i) {
+      if (starts_with_letter(tokens[i].text) && starts_upper(tokens[i].text) && !is_title_case_minor_word(keys[i]) &&
+          ordinary->contains(keys[i])) {
+        ++seen_lowercase;
+      }
+    }
+    headline[s] = seen_lowercase >= 2;
+  }
+  return headline;
+}
+
+}  // namespace
+
+void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
+                                           std::vector<TaggerSpan>* spans) {
+  if (article.labels.empty()) return;  // no model, no model guesses
+  // 1. Entities the model alone found, only in headlines.
+  OrdinaryWords ordinary(article);
+  std::vector<bool> headline;
+  bool any_headline_guess = false;
+  for (const TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || !is_model_guess(s)) continue;
+    if (headline.empty()) headline = find_headlines(article, &ordinary);
+    any_headline_guess |= headline[s.sent];
+  }
+  if (any_headline_guess) {
+    struct Group {
+      std::vector<size_t> spans;
+      bool candidate = true;  // every mention a model guess in a headline so far
+    };
+    std::unordered_map<std::string, Group> groups;
+    for (size_t i = 0; i < spans->size(); ++i) {
+      const TaggerSpan& s = (*spans)[i];
+      if (s.dropped || s.misc || s.begin >= s.end) continue;
+      std::string canonical =
+          s.canonical.empty() ? span_surface(article.text, article.sentences[s.sent], s.begin, s.end) : s.canonical;
+      std::string id = std::to_string(static_cast<int>(s.type)) + "\x1f" + cached_entity_key(canonical);
+      Group& g = groups[id];
+      g.spans.push_back(i);
+      g.candidate &= is_model_guess(s) && headline[s.sent];
+    }
+    for (auto& [id, g] : groups) {
+      if (!g.candidate) continue;
+      // Only guesses made of ordinary words: a name such as "Harry Milling" in a
+      // byline has none and stays.
+      bool ordinary_word = false;
+      for (size_t i : g.spans) {
+        const TaggerSpan& s = (*spans)[i];
+        for (size_t k = s.begin; k < s.end && !ordinary_word; ++k) {
+          const std::string& key = article.keys[s.sent][k];
+          ordinary_word = starts_with_letter(key) && !is_title_case_minor_word(key) && ordinary.contains(key);
+        }
+      }
+      if (!ordinary_word) continue;
+      bool written_as_name = false;
+      for (size_t i : g.spans) {
+        const TaggerSpan& s = (*spans)[i];
+        for (size_t t = 0; t < article.sentences.size() && !written_as_name; ++t) {
+          if (headline[t]) continue;
+          for (size_t j = 0; j < article.sentences[t].size() && !written_as_name; ++j) {
+            written_as_name = written_as_name_at(article, s, t, j);
+          }
+        }
+        if (written_as_name) break;
+      }
+      if (written_as_name) continue;
+      for (size_t i : g.spans) {
+        TaggerSpan& dropped = (*spans)[i];
+        dropped.dropped = true;
+        // A gazetteer name the guess had swallowed comes back ("North Korea" of
+        // "North Korea Ahead").
+        for (TaggerSpan& inner : *spans) {
+          if (inner.dropped && inner.source == SpanSource::kGazetteer && !inner.misc && dropped.contains(inner) &&
+              inner.size() < dropped.size()) {
+            inner.dropped = false;
+          }
+        }
+      }
+    }
+  }
+  // 2. One-word organizations and persons that are common words or titles
+  // ("Justice" before "Samuel Alito"). A word also written in lowercase counts
+  // only where its capital is no evidence of a name: opening a sentence or in a
+  // headline ("the Times" is a newspaper, though "three times" is not).
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.source != SpanSource::kModel || s.size() != 1 || !is_model_guess(s)) continue;
+    if (s.type != EntityType::kOrg && s.type != EntityType::kPerson) continue;
+    const NerSentence& tokens = article.sentences[s.sent];
+    if (!s.canonical.empty() && s.type == EntityType::kPerson) {
+      // Joined to a full name by coreference ("Blinken" -> Antony Blinken): keep.
+      if (s.canonical != span_surface(article.text, tokens, s.begin, s.end)) continue;
+    }
+    const std::string& key = article.keys[s.sent][s.begin];
+    bool weak_capital = headline.empty() ? false : headline[s.sent];
+    if (!weak_capital) {
+      weak_capital = true;
+      for (size_t k = 0; k < s.begin && weak_capital; ++k) weak_capital = !starts_with_letter_or_digit(tokens[k].text);
+    }
+    // Nouns such as "times", "house" or "party" name organizations when written
+    // with a capital inside a sentence ("the Times", "the House"): for them the
+    // general common-word list counts only where capitals are weak evidence.
+    const bool common = is_common_word(key) && (s.type == EntityType::kPerson || weak_capital);
+    if (common || is_common_guess_word(key) || gaz.title_length_at(article.keys[s.sent], s.begin) == 1 ||
+        (weak_capital && article.written_lowercase(key))) {
+      s.dropped = true;
+    }
+  }
+}
+
+}  // namespace dossier

@@ -1,0 +1,44 @@
+// Guess filters: the last check on the sequence model's own spans, once
+// coreference has grouped mentions into entities. Headlines break the model's
+// main cue: in "Blinken, Kamikawa and Park Close Ranks on North Korea" or
+// "TRADE BENEFITS AMERICA" every word is capitalised, so verbs and common nouns
+// come out as names ("Close Ranks", "Pushes Back"). And a lone capitalised
+// common word ("Modern", "Entirely") is rarely an organization or person.
+#pragma once
+
+#include <vector>
+
+#include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/tagger_span.h"
+
+namespace dossier {
+
+// Per sentence: written as a headline, i.e. in capitals (ArticleTokens::all_caps)
+// or in title case (at least three capitalised words, no lowercase word but the
+// short words title case keeps lowercase: "of", "and", "on"), and with at least
+// two of its words written in lowercase elsewhere in the article ("close",
+// "ranks"), which a results line ("Celtic 3 Rangers 1", "KANSAS CITY AT DETROIT")
+// or a list of names does not have.
+std::vector<bool> find_headline_sentences(const ArticleTokens& article);
+
+// Marks dropped:
+//  - every mention of an entity the model alone found (no gazetteer entry,
+//    title or honorific behind any of its mentions) when all its mentions sit in
+//    headline sentences, one of its words is an ordinary word (a common word or
+//    one written in lowercase elsewhere: "Close Ranks", not "Harry Milling"), and
+//    its words never appear as a name (capitalised, not opening a sentence when
+//    one word) in an ordinary sentence of the article; gazetteer names the guess
+//    had swallowed come back ("North Korea" of "North Korea Ahead");
+//  - one-word organization or person spans of the model alone whose word is a
+//    common English word (is_common_word, is_common_guess_word) or a title
+//    ("Justice" before a judge's name), or, when it opens a sentence or sits in
+//    a headline, a word written in lowercase elsewhere in the article.
+void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
+                                           std::vector<TaggerSpan>* spans);
+
+// Capitalised adjectives, adverbs, verbs and nouns that the model has taken for a
+// one-word organization or person in news headlines ("modern", "entirely").
+// Folded keys.
+bool is_common_guess_word(std::string_view key);
+
+}  // namespace dossier

@@ -44,30 +44,36 @@ class OrdinaryWords {
  public:
   explicit OrdinaryWords(const ArticleTokens& article) : article_(article) {}
 
-  bool contains(std::string_view key) {
-    if (is_common_word(key) || is_common_guess_word(key) || article_.written_lowercase(key)) return true;
+  // The word itself: a common word or written in lowercase.
+  bool contains_exact(std::string_view key) const {
+    return is_common_word(key) || is_common_guess_word(key) || article_.written_lowercase(key);
+  }
+  bool contains(std::string_view key) const { return contains_exact(key) || contains_inflected(key); }
+
+  // Another form of it written in lowercase.
+  bool contains_inflected(std::string_view key) const {
     if (key.size() < 4) return false;
-    if (!built_) build();
-    const size_t len = key.size() <= 5 ? key.size() : std::max<size_t>(5, key.size() - 3);
-    return prefixes_.count(key.substr(0, len)) > 0;
+    // Strip one inflection, then try the others on the stem.
+    std::string_view stems[4] = {key};
+    size_t n = 1;
+    for (std::string_view suffix : {"s", "es", "ed", "d", "ing"}) {
+      if (key.size() > suffix.size() + 2 && key.ends_with(suffix) && n < 4) {
+        stems[n++] = key.substr(0, key.size() - suffix.size());
+      }
+    }
+    std::string form;
+    for (size_t i = 0; i < n; ++i) {
+      for (std::string_view suffix : {"", "s", "es", "ed", "d", "ing", "e"}) {
+        form.assign(stems[i]);
+        form += suffix;
+        if (form != key && article_.written_lowercase(form)) return true;
+      }
+    }
+    return false;
   }
 
  private:
-  void build() {
-    built_ = true;
-    for (size_t s = 0; s < article_.sentences.size(); ++s) {
-      for (size_t i = 0; i < article_.sentences[s].size(); ++i) {
-        const unsigned char c = article_.sentences[s][i].text[0];
-        const std::string& key = article_.keys[s][i];
-        if (c < 'a' || c > 'z' || key.size() < 4) continue;
-        for (size_t n = 4; n <= key.size() && n <= 12; ++n) prefixes_.insert(std::string_view(key).substr(0, n));
-      }
-    }
-  }
-
   const ArticleTokens& article_;
-  bool built_ = false;
-  std::unordered_set<std::string_view> prefixes_;  // views into article_.keys
 };
 
 std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* ordinary);
@@ -154,11 +160,17 @@ std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* or
       }
       if (lowercase_word || capitalised < 3) continue;
     }
+    // Two ordinary words: as written first (cheap), then inflected.
     int seen_lowercase = 0;
-    for (size_t i = 0; i < tokens.size() && seen_lowercase < 2; ++i) {
-      if (starts_with_letter(tokens[i].text) && starts_upper(tokens[i].text) && !is_title_case_minor_word(keys[i]) &&
-          ordinary->contains(keys[i])) {
-        ++seen_lowercase;
+    for (int inflected = 0; inflected < 2 && seen_lowercase < 2; ++inflected) {
+      for (size_t i = 0; i < tokens.size() && seen_lowercase < 2; ++i) {
+        if (!starts_with_letter(tokens[i].text) || !starts_upper(tokens[i].text) || is_title_case_minor_word(keys[i])) {
+          continue;
+        }
+        if (inflected ? !ordinary->contains_exact(keys[i]) && ordinary->contains_inflected(keys[i])
+                      : ordinary->contains_exact(keys[i])) {
+          ++seen_lowercase;
+        }
       }
     }
     headline[s] = seen_lowercase >= 2;

@@ -3,10 +3,9 @@
 // model are TaggerSpans over token ranges; merging and coreference edit them.
 #pragma once
 
-#include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "common/entity_names.h"
@@ -23,33 +22,52 @@ struct ArticleTokens {
   std::vector<bool> all_caps;                      // per sentence: a headline in capitals
 
   // True when some token with this key is written in lowercase ("the rock").
-  // Most articles ask a few times: scan, and index the words only for many asks.
+  // The first ask indexes the article's lowercase words: 64-bit hashes in a
+  // flat open-addressing table (a collision would need two words with the same
+  // 64-bit hash in one article).
   bool written_lowercase(std::string_view key) const {
-    if (lowercase_words_) return lowercase_words_->count(key) > 0;
-    if (++lowercase_asks_ <= 16) {
-      for (size_t s = 0; s < sentences.size(); ++s) {
-        for (size_t i = 0; i < sentences[s].size(); ++i) {
-          const std::string& k = keys[s][i];
-          if (k.size() != key.size() || k != key) continue;
-          const unsigned char c = sentences[s][i].text[0];
-          if (c >= 'a' && c <= 'z') return true;
-        }
-      }
-      return false;
+    if (lowercase_hashes_.empty()) index_lowercase_words();
+    const uint64_t h = hash_key(key);
+    const size_t mask = lowercase_hashes_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (lowercase_hashes_[i] == h) return true;
+      if (lowercase_hashes_[i] == 0) return false;
     }
-    lowercase_words_.emplace();
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      for (size_t i = 0; i < sentences[s].size(); ++i) {
-        const unsigned char c = sentences[s][i].text[0];
-        if (c >= 'a' && c <= 'z') lowercase_words_->insert(keys[s][i]);
-      }
-    }
-    return lowercase_words_->count(key) > 0;
   }
 
  private:
-  mutable int lowercase_asks_ = 0;
-  mutable std::optional<std::unordered_set<std::string_view>> lowercase_words_;  // views into keys
+  static uint64_t hash_key(std::string_view key) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    return h | 1;  // 0 marks an empty slot
+  }
+  void index_lowercase_words() const {
+    size_t words = 0;
+    for (const auto& sentence : sentences) words += sentence.size();
+    size_t slots = 16;
+    while (slots < 2 * words) slots *= 2;
+    lowercase_hashes_.assign(slots, 0);
+    const size_t mask = slots - 1;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      for (size_t i = 0; i < sentences[s].size(); ++i) {
+        const unsigned char c = sentences[s][i].text[0];
+        if (c < 'a' || c > 'z') continue;
+        const uint64_t h = hash_key(keys[s][i]);
+        for (size_t j = h & mask;; j = (j + 1) & mask) {
+          if (lowercase_hashes_[j] == h) break;
+          if (lowercase_hashes_[j] == 0) {
+            lowercase_hashes_[j] = h;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  mutable std::vector<uint64_t> lowercase_hashes_;  // empty until the first ask
 };
 
 enum class SpanSource { kGazetteer, kTitle, kFirstName, kModel, kOrgRule, kCoref, kAcronym };

@@ -67,8 +67,8 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
       for (char& c : key) {
         const unsigned char u = c;
         ascii &= u < 0x80;
-        lower |= u - 'a' < 26u;
-        if (u - 'A' < 26u) c = static_cast<char>(u + ('a' - 'A'));
+        lower |= static_cast<unsigned>(u - 'a') < 26u;
+        if (static_cast<unsigned>(u - 'A') < 26u) c = static_cast<char>(u + ('a' - 'A'));
       }
       if (!ascii) key = token_key(t.text);
       unsigned char c = t.text[0];

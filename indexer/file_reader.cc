@@ -77,6 +77,18 @@ bool looks_binary(std::string_view s) {
   return sample > 0 && controls * 10 > sample;  // >10% control bytes: not text
 }
 
+// The body after its dateline ("LONDON 2023-02-01 - Britain ..." -> "Britain ..."),
+// so an untitled article's display title starts with its first real sentence.
+std::string_view without_dateline(std::string_view body) {
+  if (!find_dateline_date(body)) return body;
+  std::string_view head = body.substr(0, 200);
+  for (std::string_view sep : {" -- ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - "}) {
+    size_t p = head.find(sep);
+    if (p != std::string_view::npos) return body.substr(p + sep.size());
+  }
+  return body;
+}
+
 // First sentence (or first 100 characters) of the body, for untitled articles.
 std::string derive_display_title(std::string_view body) {
   size_t head = std::min<size_t>(body.size(), 600);
@@ -155,7 +167,7 @@ void finalize_article(Article& a, bool multi_record, std::vector<ReadWarning>* w
       a.date_origin = "text";
     }
   }
-  a.display_title = a.title.empty() ? derive_display_title(a.body) : a.title;
+  a.display_title = a.title.empty() ? derive_display_title(without_dateline(a.body)) : a.title;
 }
 
 ReadResult read_article_file(const std::string& path, const FileReadOptions& options, const std::string& display_path) {

@@ -334,6 +334,15 @@ TEST_CASE("file reader: display title is the title, else the first sentence") {
     CHECK(r.articles[0].display_title ==
           "Senior officials from the U.S. and Japan met in Geneva on Nov. 14 to discuss trade rules.");
   }
+  SUBCASE("a dateline is not part of the display title") {
+    ReadResult r = dossier::read_article_file(dir.write(
+        "d.txt", "LONDON 2023-02-01 - Britain on Wednesday imposed sanctions on senior officials. More followed."));
+    CHECK(r.articles[0].display_title == "Britain on Wednesday imposed sanctions on senior officials.");
+    CHECK(r.articles[0].body.rfind("LONDON 2023-02-01", 0) == 0);  // the text itself is unchanged
+    ReadResult r2 = dossier::read_article_file(dir.write(
+        "d2.txt", "BRUSSELS, March 3, 2024 (Wire) -- European officials debated frozen assets. Then they left."));
+    CHECK(r2.articles[0].display_title == "European officials debated frozen assets.");
+  }
   SUBCASE("question and exclamation marks end a sentence") {
     ReadResult r = dossier::read_article_file(
         dir.write("q.json", R"({"body": "Will the ceasefire hold this winter? Nobody in the capital knows."})"));

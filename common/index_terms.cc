@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "common/fnv_hash.h"
 #include "common/schema.h"
 #include "common/text.h"
 
@@ -60,14 +61,8 @@ std::string entity_word_prefix(EntityType type, const std::string& word) {
 std::string entity_alias_prefix(EntityType type) { return std::string("ea:") + type_letter(type) + ":"; }
 
 uint64_t entity_id(EntityType type, const std::string& canonical) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a over type letter + key
-  auto mix = [&](unsigned char c) {
-    h ^= c;
-    h *= 1099511628211ull;
-  };
-  mix(static_cast<unsigned char>(type_letter(type)));
-  for (unsigned char c : entity_key(canonical)) mix(c);
-  return h;
+  const char letter = type_letter(type);
+  return fnv1a64(entity_key(canonical), fnv1a64(std::string_view(&letter, 1)));
 }
 
 std::string entity_id_key(EntityType type, uint64_t id) {

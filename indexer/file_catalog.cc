@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/fnv_hash.h"
+
 namespace dossier {
 namespace {
 
@@ -32,14 +34,7 @@ std::optional<FileRecord> parse(const std::string& value) {
 
 }  // namespace
 
-uint64_t content_hash(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+uint64_t content_hash(std::string_view bytes) { return fnv1a64(bytes); }
 
 std::optional<FileRecord> get_file_record(const Xapian::Database& db, const std::string& path) {
   std::string value = db.get_metadata(key_for(path));

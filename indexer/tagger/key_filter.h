@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/fnv_hash.h"
+
 namespace dossier {
 
 class KeyFilter {
@@ -36,8 +38,7 @@ class KeyFilter {
 
  private:
   static uint64_t Hash(std::string_view s) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+    uint64_t h = fnv1a64(s);
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ULL;
     return h ^ (h >> 32);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/entity_names.h"
+#include "common/fnv_hash.h"
 #include "indexer/tagger/ner_tokenizer.h"
 #include "indexer/tagger/sequence_model.h"
 
@@ -37,8 +38,7 @@ struct ArticleTokens {
 
  private:
   static uint64_t hash_key(std::string_view key) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+    uint64_t h = fnv1a64(key);
     h ^= h >> 32;
     h *= 0xd6e8feb86659fd93ULL;
     h ^= h >> 32;

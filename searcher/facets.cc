@@ -1,7 +1,6 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "common/index_terms.h"
 #include "common/schema.h"
@@ -18,10 +17,40 @@ bool is_known_facet(std::string_view name) {
   return std::find(k.begin(), k.end(), name) != k.end();
 }
 
+namespace {
+
+uint64_t load_le64(const char* p) {
+  uint64_t v = 0;
+  for (int b = 7; b >= 0; --b) v = (v << 8) | static_cast<unsigned char>(p[b]);
+  return v;
+}
+
+// Text values of up to 7 bytes as one integer: the bytes, then the length in the
+// top byte (so "" and values ending in NUL stay distinct).
+constexpr size_t kMaxPackedText = 7;
+
+uint64_t pack_text(std::string_view s) {
+  uint64_t v = static_cast<uint64_t>(s.size()) << 56;
+  for (size_t i = 0; i < s.size(); ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  return v;
+}
+
+std::string unpack_text(uint64_t v) {
+  std::string s(static_cast<size_t>(v >> 56), '\0');
+  for (size_t i = 0; i < s.size(); ++i) s[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+  return s;
+}
+
+}  // namespace
+
+size_t IdCounter::home(uint64_t id) const {
+  // Fibonacci hashing: packed text keys differ only in a few middle bytes.
+  return static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_);
+}
+
 void IdCounter::add(uint64_t id) {
   size_t mask = slots_.size() - 1;
-  // Ids are already hashes; mixing the high bits in keeps probing short anyway.
-  for (size_t i = (id ^ (id >> 29)) & mask;; i = (i + 1) & mask) {
+  for (size_t i = home(id);; i = (i + 1) & mask) {
     Slot& s = slots_[i];
     if (s.count && s.id == id) { ++s.count; return; }
     if (!s.count) {
@@ -36,16 +65,23 @@ void IdCounter::add(uint64_t id) {
 void IdCounter::grow() {
   std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
+  --shift_;
   size_t mask = slots_.size() - 1;
   for (const auto& s : old) {
     if (!s.count) continue;
-    size_t i = (s.id ^ (s.id >> 29)) & mask;
+    size_t i = home(s.id);
     while (slots_[i].count) i = (i + 1) & mask;
     slots_[i] = s;
   }
 }
 
-FacetSpy::FacetSpy(std::string_view facet) {
+const std::vector<Xapian::docid>& MatchingDocs::sorted() {
+  // A single database yields ascending docids; shards of a stub are visited one after another.
+  if (!std::is_sorted(docids_.begin(), docids_.end())) std::sort(docids_.begin(), docids_.end());
+  return docids_;
+}
+
+FacetCounter::FacetCounter(std::string_view facet) {
   if (facet == "person") { slot_ = schema::kSlotPersons; entity_ = true; type_ = EntityType::kPerson; }
   else if (facet == "org") { slot_ = schema::kSlotOrgs; entity_ = true; type_ = EntityType::kOrg; }
   else if (facet == "place") { slot_ = schema::kSlotPlaces; entity_ = true; type_ = EntityType::kPlace; }
@@ -54,24 +90,36 @@ FacetSpy::FacetSpy(std::string_view facet) {
   else slot_ = schema::kSlotYear;
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  ++seen_;
-  const std::string value = doc.get_value(slot_);
-  if (value.empty()) return;
-  if (entity_) {
-    for (size_t i = 0; i + 8 <= value.size(); i += 8) {
-      uint64_t id = 0;
-      for (int b = 7; b >= 0; --b) id = (id << 8) | static_cast<unsigned char>(value[i + b]);
-      id_counts_.add(id);
+void FacetCounter::count(const Xapian::Database& db, const std::vector<Xapian::docid>& docids) {
+  seen_ += docids.size();
+  Xapian::ValueIterator it = db.valuestream_begin(slot_), end = db.valuestream_end(slot_);
+  for (Xapian::docid did : docids) {
+    // check() moves to the first document with a value at or after did, or
+    // returns false when did has no value.
+    if (!it.check(did)) continue;
+    if (it == end) break;
+    if (it.get_docid() != did) continue;
+    const std::string value = *it;
+    if (value.empty()) continue;
+    if (entity_) {
+      for (size_t i = 0; i + 8 <= value.size(); i += 8) id_counts_.add(load_le64(value.data() + i));
+    } else {
+      add_text(value);
     }
-    return;
   }
-  auto it = text_counts_.find(std::string_view(value));
-  if (it != text_counts_.end()) ++it->second;
-  else text_counts_.emplace(value, 1);
 }
 
-std::vector<FacetValue> FacetSpy::top(const Xapian::Database& db, size_t limit) const {
+void FacetCounter::add_text(std::string_view value) {
+  if (value.size() <= kMaxPackedText) {
+    id_counts_.add(pack_text(value));
+    return;
+  }
+  auto it = long_text_counts_.find(value);
+  if (it != long_text_counts_.end()) ++it->second;
+  else long_text_counts_.emplace(value, 1);
+}
+
+std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t limit) const {
   std::vector<FacetValue> all;
   if (entity_) {
     // Rank ids by count first, then name only the ones that can make the cut.
@@ -89,8 +137,9 @@ std::vector<FacetValue> FacetSpy::top(const Xapian::Database& db, size_t limit) 
       if (!name.empty()) all.push_back({std::move(name), count});
     }
   } else {
-    all.reserve(text_counts_.size());
-    for (const auto& [v, c] : text_counts_) all.push_back({v, c});
+    all.reserve(id_counts_.size() + long_text_counts_.size());
+    id_counts_.for_each([&](uint64_t key, uint32_t count) { all.push_back({unpack_text(key), count}); });
+    for (const auto& [v, c] : long_text_counts_) all.push_back({v, c});
   }
   auto order = [](const FacetValue& a, const FacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;

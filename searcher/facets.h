@@ -1,7 +1,11 @@
-// Facet counting with Xapian match spies. Every facet reads one value slot
-// (schema.h), so counting costs one value read per matching document. Entity
-// facets hold packed 8-byte entity ids, counted as integers without allocating;
-// the display names of the top ids come from the entity dictionary at the end.
+// Exact facet counting. The matcher runs the query once more without weights,
+// only to list the matching documents (MatchingDocs, a Xapian::MatchSpy); each
+// facet then walks its value slot (schema.h) over that list with one
+// Xapian::ValueIterator, so a facet costs one value read per matching document
+// and no relevance work. Entity facets hold packed 8-byte entity ids, counted
+// as integers; short text values (month, year) are packed into an integer key
+// too; the display names of the top entity ids come from the entity dictionary
+// at the end.
 #pragma once
 
 #include <cstdint>
@@ -21,8 +25,8 @@ namespace dossier {
 const std::vector<std::string>& known_facets();
 bool is_known_facet(std::string_view name);
 
-// Counts per 64-bit id in one flat array (open addressing, linear probing): no
-// allocation per new id and no per-node frees, unlike std::unordered_map.
+// Counts per 64-bit key in one flat array (open addressing, linear probing): no
+// allocation per new key and no per-node frees, unlike std::unordered_map.
 class IdCounter {
  public:
   IdCounter() : slots_(1024) {}
@@ -39,20 +43,35 @@ class IdCounter {
     uint64_t id = 0;
     uint32_t count = 0;
   };
+  size_t home(uint64_t id) const;
   void grow();
   std::vector<Slot> slots_;
+  int shift_ = 64 - 10;  // 64 - log2(slots_.size())
   size_t used_ = 0;
 };
 
-class FacetSpy : public Xapian::MatchSpy {
+// Records every matching document id, in the order the matcher visits them.
+class MatchingDocs : public Xapian::MatchSpy {
  public:
-  explicit FacetSpy(std::string_view facet);
-  void operator()(const Xapian::Document& doc, double weight) override;
+  void operator()(const Xapian::Document& doc, double) override { docids_.push_back(doc.get_docid()); }
+  // Ascending, as ValueIterator::check needs.
+  const std::vector<Xapian::docid>& sorted();
+
+ private:
+  std::vector<Xapian::docid> docids_;
+};
+
+class FacetCounter {
+ public:
+  explicit FacetCounter(std::string_view facet);
+  // Adds the facet values of `docids` (ascending) to the counts.
+  void count(const Xapian::Database& db, const std::vector<Xapian::docid>& docids);
   // The `limit` most frequent values, ties broken alphabetically by name.
   std::vector<FacetValue> top(const Xapian::Database& db, size_t limit) const;
   size_t documents_seen() const { return seen_; }
 
  private:
+  void add_text(std::string_view value);
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -61,8 +80,8 @@ class FacetSpy : public Xapian::MatchSpy {
   bool entity_ = false;
   EntityType type_ = EntityType::kPerson;
   size_t seen_ = 0;
-  IdCounter id_counts_;                                                        // entity facets
-  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> text_counts_;  // source, month, year
+  IdCounter id_counts_;  // entity ids, or text values of up to 7 bytes packed with their length
+  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> long_text_counts_;
 };
 
 }  // namespace dossier

@@ -111,19 +111,14 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   }
 
-  std::vector<std::unique_ptr<FacetSpy>> spies;
-  for (const auto& f : request.facets) {
-    spies.push_back(std::make_unique<FacetSpy>(f));
-    enquire.add_matchspy(spies.back().get());
-  }
-  // Exact totals (and exact facet counts) need every match visited; otherwise
-  // enough to know the total exactly whenever it fits in the page asked for.
-  Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 1);
-  if (!spies.empty()) check_at_least = request.approx_facets ? std::max<Xapian::doccount>(check_at_least, 10000) : db_.get_doccount();
+  // The page of hits: enough matches visited to rank it (and to know the total
+  // exactly whenever it fits in the page asked for).
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+                                       static_cast<Xapian::doccount>(request.limit),
+                                       static_cast<Xapian::doccount>(request.offset + request.limit + 1));
   response->total = mset.get_matches_estimated();
   response->total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (!request.facets.empty()) count_facets(built.query, request, response);
 
   Xapian::Stem stem(request.lang);  // validated by build_query
   size_t rank = request.offset;
@@ -159,11 +154,33 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     response->hits.push_back(std::move(hit));
   }
 
-  for (size_t i = 0; i < spies.size(); ++i) {
+  response->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return Status::OK();
+}
+
+// Facets count every match (or, approximately, the first 10,000 the matcher
+// visits). Listing the matches needs no weights and no ranking: a boolean match
+// in docid order, whose count also gives the exact total.
+void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request, SearchResponse* response) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  MatchingDocs matching;
+  enquire.add_matchspy(&matching);
+  Xapian::doccount check_at_least = request.approx_facets ? 10000 : db_.get_doccount();
+  Xapian::MSet all = enquire.get_mset(0, 0, check_at_least);
+  // This pass saw at least as many matches as the page's: its total is as good or better.
+  response->total = all.get_matches_estimated();
+  response->total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+  const std::vector<Xapian::docid>& docids = matching.sorted();
+  for (const auto& name : request.facets) {
+    FacetCounter counter(name);
+    counter.count(db_, docids);
     Facet f;
-    f.name = request.facets[i];
-    f.values = spies[i]->top(db_, request.facet_limit);
-    size_t seen = spies[i]->documents_seen();
+    f.name = name;
+    f.values = counter.top(db_, request.facet_limit);
+    size_t seen = counter.documents_seen();
     f.approximate = request.approx_facets && seen < response->total;
     if (f.approximate && seen > 0) {
       // Counts from the sample, scaled to the estimated number of matches.
@@ -172,8 +189,6 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     }
     response->facets.push_back(std::move(f));
   }
-  response->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return Status::OK();
 }
 
 Status Searcher::stats(DatabaseStats* out) {

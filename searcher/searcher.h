@@ -38,6 +38,7 @@ class Searcher {
  private:
   Searcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
   Status search_once(const SearchRequest& request, SearchResponse* response);
+  void count_facets(const Xapian::Query& query, const SearchRequest& request, SearchResponse* response);
   Xapian::Database db_;
   std::string path_;
 };

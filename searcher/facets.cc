@@ -1,6 +1,9 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <functional>
 
 #include "common/index_terms.h"
 #include "common/schema.h"
@@ -20,14 +23,21 @@ bool is_known_facet(std::string_view name) {
 namespace {
 
 uint64_t load_le64(const char* p) {
-  uint64_t v = 0;
-  for (int b = 7; b >= 0; --b) v = (v << 8) | static_cast<unsigned char>(p[b]);
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
   return v;
 }
 
 // Text values of up to 7 bytes as one integer: the bytes, then the length in the
 // top byte (so "" and values ending in NUL stay distinct).
 constexpr size_t kMaxPackedText = 7;
+
+// Distinct entities grow about linearly with the documents (over the whole news
+// corpus 2.4 persons per article, more in smaller sets): sizing the table once
+// saves the rehashes, up to a 32 MB table.
+constexpr size_t kReservePerDocument = 4;
+constexpr size_t kMaxReserve = size_t{1} << 20;
 
 uint64_t pack_text(std::string_view s) {
   uint64_t v = static_cast<uint64_t>(s.size()) << 56;
@@ -56,16 +66,20 @@ void IdCounter::add(uint64_t id) {
     if (!s.count) {
       s.id = id;
       s.count = 1;
-      if (++used_ * 2 > slots_.size()) grow();
+      if (++used_ * 2 > slots_.size()) grow(slots_.size() * 2);
       return;
     }
   }
 }
 
-void IdCounter::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+void IdCounter::reserve(size_t keys) {
+  if (keys * 2 > slots_.size()) grow(std::bit_ceil(keys * 2));
+}
+
+void IdCounter::grow(size_t new_size) {
+  std::vector<Slot> old(new_size);
   old.swap(slots_);
-  --shift_;
+  shift_ = 64 - std::countr_zero(new_size);
   size_t mask = slots_.size() - 1;
   for (const auto& s : old) {
     if (!s.count) continue;
@@ -92,6 +106,7 @@ FacetCounter::FacetCounter(std::string_view facet) {
 
 void FacetCounter::count(const Xapian::Database& db, const std::vector<Xapian::docid>& docids) {
   seen_ += docids.size();
+  if (entity_) id_counts_.reserve(std::min(docids.size() * kReservePerDocument, kMaxReserve));
   Xapian::ValueIterator it = db.valuestream_begin(slot_), end = db.valuestream_end(slot_);
   for (Xapian::docid did : docids) {
     // check() moves to the first document with a value at or after did, or
@@ -122,20 +137,27 @@ void FacetCounter::add_text(std::string_view value) {
 std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t limit) const {
   std::vector<FacetValue> all;
   if (entity_) {
-    // Rank ids by count first, then name only the ones that can make the cut.
-    std::vector<std::pair<uint64_t, size_t>> ids;
-    ids.reserve(id_counts_.size());
-    id_counts_.for_each([&](uint64_t id, uint32_t count) { ids.emplace_back(id, count); });
-    auto by_count = [](const auto& a, const auto& b) { return a.second > b.second; };
-    size_t cut = std::min(limit, ids.size());
-    if (cut == 0) return all;
-    std::nth_element(ids.begin(), ids.begin() + static_cast<long>(cut - 1), ids.end(), by_count);
-    size_t threshold = ids[cut - 1].second;
-    for (const auto& [id, count] : ids) {
-      if (count < threshold) continue;  // ties at the cut are all named, then ordered by name
+    // The count of the limit-th most frequent id, from a min-heap of the best
+    // counts; then only the ids that make the cut are named.
+    std::vector<uint32_t> best;
+    best.reserve(limit + 1);
+    id_counts_.for_each([&](uint64_t, uint32_t count) {
+      if (best.size() < limit) {
+        best.push_back(count);
+        std::push_heap(best.begin(), best.end(), std::greater<>());
+      } else if (limit > 0 && count > best.front()) {
+        std::pop_heap(best.begin(), best.end(), std::greater<>());
+        best.back() = count;
+        std::push_heap(best.begin(), best.end(), std::greater<>());
+      }
+    });
+    if (best.empty()) return all;
+    uint32_t threshold = best.front();
+    id_counts_.for_each([&](uint64_t id, uint32_t count) {
+      if (count < threshold) return;  // ties at the cut are all named, then ordered by name
       std::string name = db.get_metadata(entity_id_key(type_, id));
       if (!name.empty()) all.push_back({std::move(name), count});
-    }
+    });
   } else {
     all.reserve(id_counts_.size() + long_text_counts_.size());
     id_counts_.for_each([&](uint64_t key, uint32_t count) { all.push_back({unpack_text(key), count}); });

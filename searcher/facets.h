@@ -31,6 +31,8 @@ class IdCounter {
  public:
   IdCounter() : slots_(1024) {}
   void add(uint64_t id);
+  // Room for `keys` distinct keys without rehashing.
+  void reserve(size_t keys);
   template <typename F>
   void for_each(F f) const {
     for (const auto& s : slots_)
@@ -44,7 +46,7 @@ class IdCounter {
     uint32_t count = 0;
   };
   size_t home(uint64_t id) const;
-  void grow();
+  void grow(size_t new_size);
   std::vector<Slot> slots_;
   int shift_ = 64 - 10;  // 64 - log2(slots_.size())
   size_t used_ = 0;

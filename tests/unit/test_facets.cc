@@ -1,0 +1,221 @@
+// Tests for searcher/facets and the searcher's facet pass: the flat id counter,
+// and exact facet counts, totals and unchanged pages on a generated database
+// checked against a brute-force count over the articles that went into it.
+#include "searcher/facets.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include "common/article.h"
+#include "common/schema.h"
+#include "indexer/document_builder.h"
+#include "searcher/searcher.h"
+
+namespace fs = std::filesystem;
+using dossier::EntityType;
+
+TEST_CASE("facets: IdCounter counts every key exactly, across growth and reserve") {
+  std::mt19937_64 rng(7);
+  std::map<uint64_t, uint32_t> expected;
+  dossier::IdCounter counter;
+  counter.reserve(100);
+  for (int i = 0; i < 50000; ++i) {
+    // Few distinct high bits and key 0 included: keys that share a home slot.
+    uint64_t key = (i % 3 == 0) ? (rng() % 5000) << 40 : rng() % 20000;
+    counter.add(key);
+    ++expected[key];
+  }
+  std::map<uint64_t, uint32_t> got;
+  counter.for_each([&](uint64_t k, uint32_t c) { got[k] = c; });
+  CHECK(got == expected);
+  CHECK(counter.size() == expected.size());
+}
+
+namespace {
+
+const std::vector<std::string> kWords = {"iran", "korea", "summit", "oil", "border", "election", "embassy", "treaty"};
+const std::vector<std::string> kSources = {"BBC", "Kyodo News", "Reuters", "Al Jazeera English", "AP"};
+
+struct Generated {
+  dossier::Article article;
+  std::vector<std::string> persons, orgs, places;
+};
+
+// Articles with a few vocabulary words, 0-6 persons and orgs, 0-3 places, a
+// date in 2015-2019 (some undated) and a source, all from a fixed seed.
+std::vector<Generated> generate(size_t n) {
+  std::mt19937 rng(42);
+  auto pick = [&](size_t k) { return static_cast<size_t>(rng() % k); };
+  std::vector<Generated> out;
+  for (size_t i = 0; i < n; ++i) {
+    Generated g;
+    dossier::Article& a = g.article;
+    a.id = "gen-" + std::to_string(i);
+    a.has_own_id = true;
+    a.path = "gen/" + std::to_string(i) + ".txt";
+    a.format = "txt";
+    for (size_t w = 0, words = 2 + pick(4); w < words; ++w) a.body += kWords[pick(kWords.size())] + " ";
+    a.title = kWords[pick(kWords.size())];
+    a.display_title = a.title;
+    a.source = kSources[pick(kSources.size())];
+    if (pick(10) != 0) a.date = dossier::Date{2015 + static_cast<int>(pick(5)), 1 + static_cast<int>(pick(12)), 1 + static_cast<int>(pick(28))};
+    auto names = [&](std::vector<std::string>* v, const char* stem, size_t pool, size_t most) {
+      for (size_t k = 0, count = pick(most + 1); k < count; ++k) {
+        std::string name = std::string(stem) + " " + std::to_string(pick(pool));
+        if (std::find(v->begin(), v->end(), name) == v->end()) v->push_back(name);
+      }
+    };
+    names(&g.persons, "Person", 300, 6);
+    names(&g.orgs, "Org", 40, 6);
+    names(&g.places, "Place", 25, 3);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+dossier::TagResult tags_of(const Generated& g) {
+  dossier::TagResult t;
+  for (const auto& p : g.persons) t.entities.push_back({EntityType::kPerson, p, 1, {p}});
+  for (const auto& o : g.orgs) t.entities.push_back({EntityType::kOrg, o, 1, {o}});
+  for (const auto& l : g.places) t.entities.push_back({EntityType::kPlace, l, 1, {l}});
+  return t;
+}
+
+std::string month_of(const dossier::Article& a) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", a.date->year, a.date->month);
+  return buf;
+}
+
+struct TestDb {
+  fs::path dir;
+  std::vector<Generated> articles;
+  explicit TestDb(size_t n) : articles(generate(n)) {
+    dir = fs::temp_directory_path() / ("dossier-test-facets-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    db.set_metadata(std::string(dossier::schema::kMetaSchemaVersion), std::string(dossier::schema::kSchemaVersion));
+    for (const auto& g : articles) {
+      dossier::TagResult tags = tags_of(g);
+      dossier::BuiltDocument built = dossier::build_document(g.article, &tags);
+      db.replace_document(built.id_term, built.doc);
+      for (const auto& m : built.metadata) db.set_metadata(m.key, m.value);
+    }
+    db.commit();
+  }
+  ~TestDb() { fs::remove_all(dir); }
+};
+
+// Built once per process: the document builder emits each entity's dictionary
+// entries once per thread, so a second database would lack the names.
+TestDb& test_db() {
+  static TestDb db(3000);
+  return db;
+}
+
+bool has_word(const dossier::Article& a, const std::string& w) {
+  return a.title == w || (" " + a.body).find(" " + w + " ") != std::string::npos;
+}
+
+// Brute-force counts of one facet over the articles containing `word` ("" = all).
+std::map<std::string, size_t> brute_force(const std::vector<Generated>& all, const std::string& facet, const std::string& word) {
+  std::map<std::string, size_t> counts;
+  for (const auto& g : all) {
+    if (!word.empty() && !has_word(g.article, word)) continue;
+    if (facet == "person") for (const auto& p : g.persons) ++counts[p];
+    if (facet == "org") for (const auto& o : g.orgs) ++counts[o];
+    if (facet == "place") for (const auto& l : g.places) ++counts[l];
+    if (facet == "source") ++counts[g.article.source];
+    if (facet == "month" && g.article.date) ++counts[month_of(g.article)];
+    if (facet == "year" && g.article.date) ++counts[std::to_string(g.article.date->year)];
+  }
+  return counts;
+}
+
+// The first `limit` of the brute-force counts, by count then name.
+std::vector<std::pair<std::string, size_t>> expected_top(const std::map<std::string, size_t>& counts, size_t limit) {
+  std::vector<std::pair<std::string, size_t>> v(counts.begin(), counts.end());
+  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (v.size() > limit) v.resize(limit);
+  return v;
+}
+
+std::vector<std::pair<std::string, size_t>> as_pairs(const dossier::Facet& f) {
+  std::vector<std::pair<std::string, size_t>> v;
+  for (const auto& x : f.values) v.emplace_back(x.value, x.count);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("facets: exact counts, totals and the same page as without facets") {
+  TestDb& test = test_db();
+  std::unique_ptr<dossier::Searcher> searcher;
+  REQUIRE(dossier::Searcher::Open(test.dir.string(), &searcher).ok());
+
+  for (const std::string word : {"iran", "treaty", ""}) {
+    CAPTURE(word);
+    dossier::SearchRequest plain;
+    plain.query = word;
+    plain.limit = 20;
+    plain.offset = 5;
+    plain.snippets = false;
+    dossier::SearchResponse without;
+    REQUIRE(searcher->search(plain, &without).ok());
+
+    dossier::SearchRequest faceted = plain;
+    faceted.facets = dossier::known_facets();
+    faceted.facet_limit = 12;
+    dossier::SearchResponse with;
+    REQUIRE(searcher->search(faceted, &with).ok());
+
+    size_t matches = 0;
+    for (const auto& g : test.articles) matches += word.empty() || has_word(g.article, word);
+    REQUIRE(matches > 100);
+    CHECK(with.total == matches);
+    CHECK(with.total_exact);
+    REQUIRE(with.hits.size() == without.hits.size());
+    for (size_t i = 0; i < with.hits.size(); ++i) {
+      CHECK(with.hits[i].id == without.hits[i].id);
+      CHECK(with.hits[i].score == without.hits[i].score);
+    }
+    REQUIRE(with.facets.size() == faceted.facets.size());
+    for (const auto& f : with.facets) {
+      CAPTURE(f.name);
+      CHECK_FALSE(f.approximate);
+      CHECK(as_pairs(f) == expected_top(brute_force(test.articles, f.name, word), faceted.facet_limit));
+    }
+  }
+}
+
+TEST_CASE("facets: FacetCounter over a subset of documents, all values") {
+  TestDb& test = test_db();
+  Xapian::Database db(test.dir.string());
+  // Every third document, as a match list would give them: ascending docids.
+  std::vector<Xapian::docid> docids;
+  std::vector<Generated> subset;
+  for (Xapian::docid d = 1; d <= db.get_lastdocid(); d += 3) {
+    docids.push_back(d);
+    subset.push_back(test.articles[d - 1]);  // documents were added in order
+  }
+  for (const auto& name : dossier::known_facets()) {
+    CAPTURE(name);
+    dossier::FacetCounter counter(name);
+    counter.count(db, docids);
+    CHECK(counter.documents_seen() == docids.size());
+    auto top = counter.top(db, 100000);
+    std::map<std::string, size_t> got;
+    for (const auto& v : top) got[v.value] = v.count;
+    CHECK(got == brute_force(subset, name, ""));
+  }
+}

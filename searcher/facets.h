@@ -1,11 +1,11 @@
-// Exact facet counting. The matcher runs the query once more without weights,
-// only to list the matching documents (MatchingDocs, a Xapian::MatchSpy); each
-// facet then walks its value slot (schema.h) over that list with one
-// Xapian::ValueIterator, so a facet costs one value read per matching document
-// and no relevance work. Entity facets hold packed 8-byte entity ids, counted
-// as integers; short text values (month, year) are packed into an integer key
-// too; the display names of the top entity ids come from the entity dictionary
-// at the end.
+// Exact facet counting. While the matcher ranks the page it lists every
+// matching document (MatchingDocs, a Xapian::MatchSpy that only records the
+// docid); each facet then walks its value slot (schema.h) over that list with
+// one Xapian::ValueIterator, so a facet costs one value read per matching
+// document, in docid order, with no per-document string keys. Entity facets
+// hold packed 8-byte entity ids, counted as integers; short text values (month,
+// year) are packed into an integer key too; the display names of the top
+// entity ids come from the entity dictionary at the end.
 #pragma once
 
 #include <cstdint>

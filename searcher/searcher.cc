@@ -111,14 +111,22 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
   }
 
-  // The page of hits: enough matches visited to rank it (and to know the total
-  // exactly whenever it fits in the page asked for).
+  // Exact totals (and exact facet counts) need every match visited; otherwise
+  // enough to know the total exactly whenever it fits in the page asked for.
+  // (A second, weightless pass for the facets costs as much as it saves: an AND
+  // of words visits every match to rank the page anyway, and with a large OR of
+  // entity filter terms the second pass doubles the dominant cost.)
+  Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 1);
+  MatchingDocs matching;
+  if (!request.facets.empty()) {
+    enquire.add_matchspy(&matching);
+    check_at_least = request.approx_facets ? std::max<Xapian::doccount>(check_at_least, 10000) : db_.get_doccount();
+  }
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit),
-                                       static_cast<Xapian::doccount>(request.offset + request.limit + 1));
+                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
   response->total = mset.get_matches_estimated();
   response->total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (!request.facets.empty()) count_facets(built.query, request, response);
+  if (!request.facets.empty()) count_facets(matching.sorted(), request, response);
 
   Xapian::Stem stem(request.lang);  // validated by build_query
   size_t rank = request.offset;
@@ -158,22 +166,10 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
   return Status::OK();
 }
 
-// Facets count every match (or, approximately, the first 10,000 the matcher
-// visits). Listing the matches needs no weights and no ranking: a boolean match
-// in docid order, whose count also gives the exact total.
-void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request, SearchResponse* response) {
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  MatchingDocs matching;
-  enquire.add_matchspy(&matching);
-  Xapian::doccount check_at_least = request.approx_facets ? 10000 : db_.get_doccount();
-  Xapian::MSet all = enquire.get_mset(0, 0, check_at_least);
-  // This pass saw at least as many matches as the page's: its total is as good or better.
-  response->total = all.get_matches_estimated();
-  response->total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-  const std::vector<Xapian::docid>& docids = matching.sorted();
+// Facets over the matches the page's match visited: all of them, or with
+// --approx-facets a sample scaled to the estimated total.
+void Searcher::count_facets(const std::vector<Xapian::docid>& docids, const SearchRequest& request,
+                            SearchResponse* response) {
   for (const auto& name : request.facets) {
     FacetCounter counter(name);
     counter.count(db_, docids);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -38,7 +39,7 @@ class Searcher {
  private:
   Searcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
   Status search_once(const SearchRequest& request, SearchResponse* response);
-  void count_facets(const Xapian::Query& query, const SearchRequest& request, SearchResponse* response);
+  void count_facets(const std::vector<Xapian::docid>& docids, const SearchRequest& request, SearchResponse* response);
   Xapian::Database db_;
   std::string path_;
 };

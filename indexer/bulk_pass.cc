@@ -92,6 +92,13 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
           g_stop_requested = true;  // stop the reader; the error is reported
         }
       }
+      // Each worker commits its last shard itself, so the commits overlap
+      // (on Ctrl-C too: finished chunks are kept).
+      Status c = w->close();
+      if (!c.ok()) {
+        std::lock_guard lock(status_mu);
+        if (worker_status.ok()) worker_status = c;
+      }
     });
   }
 
@@ -127,11 +134,7 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
   queue.close();
   for (auto& t : workers) t.join();
   Status s = worker_status;
-  for (auto& w : writers) {
-    Status c = w->close();  // on Ctrl-C too: finished chunks are kept
-    if (s.ok() && !c.ok()) s = c;
-    result->shards.insert(result->shards.end(), w->completed().begin(), w->completed().end());
-  }
+  for (auto& w : writers) result->shards.insert(result->shards.end(), w->completed().begin(), w->completed().end());
   writers.clear();
   result->articles = built;
   if (progress) {

@@ -85,7 +85,12 @@ Status IndexWriter::Open(const std::string& db_path, std::unique_ptr<IndexWriter
       return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build writes " +
                                      std::string(schema::kSchemaVersion) + "; re-index into a new --db");
     }
-    if (version.empty()) db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+    if (version.empty()) {
+      // Committed at once, so a search during the first run finds an empty
+      // Dossier database rather than a foreign-looking one.
+      db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+      db.commit();
+    }
     out->reset(new IndexWriter(std::move(db), db_path, lock_fd));
     return Status::OK();
   } catch (const Xapian::Error& e) {
@@ -108,8 +113,7 @@ Status IndexWriter::put(BuiltDocument&& doc, bool* replaced) {
     *replaced = db_.term_exists(doc.id_term);
     db_.replace_document(doc.id_term, doc.doc);
     spelling_.add(doc.spelling_words);
-    for (const auto& m : doc.metadata)
-      if (metadata_written_.insert(m.key).second) db_.set_metadata(m.key, m.value);
+    metadata_.add(std::move(doc.metadata));
     if (++pending_ >= batch_size_) return commit();
     return Status::OK();
   } catch (const Xapian::Error& e) {
@@ -141,6 +145,7 @@ Status IndexWriter::release_database() {
 Status IndexWriter::commit() {
   try {
     spelling_.flush(db_);
+    metadata_.flush(db_);
     db_.commit();
     pending_ = 0;
     return Status::OK();

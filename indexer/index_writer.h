@@ -5,13 +5,13 @@
 #pragma once
 
 #include <memory>
-#include <unordered_set>
 #include <string>
 
 #include <xapian.h>
 
 #include "common/status.h"
 #include "indexer/document_builder.h"
+#include "indexer/metadata_batch.h"
 #include "indexer/spelling_batch.h"
 
 namespace dossier {
@@ -43,7 +43,7 @@ class IndexWriter {
   std::string path_;
   int lock_fd_ = -1;  // our own lock file, which records the indexer's pid
   size_t pending_ = 0;
-  std::unordered_set<std::string> metadata_written_;  // entity dictionary keys already set
+  MetadataBatch metadata_;  // entity dictionary entries, flushed at each commit
   SpellingBatch spelling_;  // flushed at each commit
   size_t batch_size_ = 2000;
 };

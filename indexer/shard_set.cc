@@ -75,6 +75,7 @@ Status ShardWriter::finish_current() {
   if (!db_) return Status::OK();
   try {
     spelling_.flush(*db_);
+    metadata_.flush(*db_);
     db_->set_metadata(kCompleteKey, "complete");
     db_->commit();
     db_->close();
@@ -82,7 +83,6 @@ Status ShardWriter::finish_current() {
     return Status::IOError("cannot finish shard " + current_ + ": " + e.get_msg());
   }
   db_.reset();
-  metadata_written_.clear();
   completed_.push_back(current_);
   return Status::OK();
 }
@@ -95,8 +95,7 @@ Status ShardWriter::add(BuiltDocument&& doc) {
   try {
     db_->replace_document(doc.id_term, doc.doc);
     spelling_.add(doc.spelling_words);
-    for (const auto& m : doc.metadata)
-      if (metadata_written_.insert(m.key).second) db_->set_metadata(m.key, m.value);
+    metadata_.add(std::move(doc.metadata));
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write shard " + current_ + ": " + e.get_msg());
   }

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -16,6 +15,7 @@
 
 #include "common/status.h"
 #include "indexer/document_builder.h"
+#include "indexer/metadata_batch.h"
 #include "indexer/spelling_batch.h"
 
 namespace dossier {
@@ -51,7 +51,7 @@ class ShardWriter {
   std::unique_ptr<Xapian::WritableDatabase> db_;
   std::string current_;
   size_t docs_ = 0;
-  std::unordered_set<std::string> metadata_written_;  // entity dictionary keys already set
+  MetadataBatch metadata_;  // entity dictionary entries, written at shard end
   SpellingBatch spelling_{2};  // a shard is large: one-off words are left out
   std::vector<std::string> completed_;
 };

@@ -18,15 +18,22 @@ for f in range(30):
     lines = []
     for i in range(100):
         n = f * 100 + i
-        body = " ".join(words[(n + k) % len(words)] for k in range(300))
+        body = " ".join(words[(n + k) % len(words)] for k in range(1000))
         lines.append(json.dumps({"id": f"a{n}", "title": f"Article {n}", "date": f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}",
                                  "body": f"Report {n}. " + body}))
     write(f"{src}/feed{f:02d}.jsonl", "\n".join(lines) + "\n")
 TOTAL = 3000
+# A bigger folder: runs over it are still going when a second indexer or a signal comes.
+big = os.path.join(work, "big")
+for f in range(40):
+    lines = [json.dumps({"id": f"b{f}-{i}", "title": f"Big {f} {i}", "date": "2024-01-02",
+                         "body": " ".join(words[(i + k) % len(words)] for k in range(600))}) for i in range(500)]
+    write(f"{big}/feed{f:02d}.jsonl", "\n".join(lines) + "\n")
+BIG_TOTAL = 20000
 
 
-def start_indexer(db, *extra, mode="direct"):
-    return subprocess.Popen([DOSSIER, "index", src, "--db", db, "--batch", str(BATCH), "--quiet", "--no-entities",
+def start_indexer(db, *extra, mode="direct", folder=src):
+    return subprocess.Popen([DOSSIER, "index", folder, "--db", db, "--batch", str(BATCH), "--quiet", "--no-entities",
                              "--mode", mode, *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -43,17 +50,34 @@ run("index", src, "--db", ref_db, "--batch", str(BATCH), "--quiet", "--no-entiti
 ref_ids = {r["id"] for r in run_json("search", "", "--db", ref_db, "--limit", "5000")["results"]}
 check_eq(len(ref_ids), TOTAL, "reference run indexes everything")
 
-# kill -9 at several moments, each time resuming the same database.
+# kill -9 at several moments, each time resuming the same database: once right
+# after the start, then each time as soon as the run has committed something new
+# (so the kills land mid-run however fast the machine is).
 db = os.path.join(work, "db")
 counts = []
-for delay in (0.3, 0.8, 0.05, 1.5):
-    p = start_indexer(db)
-    time.sleep(delay)
+
+
+def wait_for_progress(p, db, above, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline and p.poll() is None:
+        stats = run("stats", "--db", db, "--json", check=False)  # may race the database's creation
+        if stats.returncode == 0 and json.loads(stats.stdout)["articles"] > above:
+            return
+        time.sleep(0.01)
+
+
+for moment in ("start", "progress", "progress", "progress"):
+    before = counts[-1] if counts else 0
+    p = start_indexer(db, "--threads", "1")
+    if moment == "start":
+        time.sleep(0.05)
+    else:
+        wait_for_progress(p, db, before)
     p.send_signal(signal.SIGKILL)
     p.wait()
     n = doc_count(db)
     counts.append(n)
-    check(n % BATCH == 0 or n == TOTAL, f"after kill -9 at {delay}s the database holds whole batches ({n} articles)")
+    check(n % BATCH == 0 or n == TOTAL, f"after kill -9 at {moment} the database holds whole batches ({n} articles)")
 print("article counts after each kill:", counts)
 check(any(0 < c < TOTAL for c in counts), f"at least one kill landed mid-run: {counts}")
 
@@ -91,8 +115,9 @@ check_eq(doc_count(bdb), TOTAL, "no duplicates after resume")
 
 # A second indexer fails at once, naming the first's pid; searches keep working.
 db2 = os.path.join(work, "db2")
-first = start_indexer(db2)
-time.sleep(0.3)
+first = start_indexer(db2, "--threads", "1", folder=big)
+wait_for_progress(first, db2, 0)
+check(first.poll() is None, "the first indexer is still running")
 t0 = time.time()
 second = run("index", src, "--db", db2, "--quiet", "--no-entities", check=False)
 check(second.returncode != 0, "second indexer fails")
@@ -104,7 +129,7 @@ while first.poll() is None:
     if p.returncode == 0:
         searches += 1
         res = json.loads(p.stdout)
-        check(all(r["title"].startswith("Article ") for r in res["results"]), "no half-written article seen")
+        check(all(r["title"].startswith("Big ") for r in res["results"]), "no half-written article seen")
     else:
         check("no database" in p.stderr or "not a Dossier database" in p.stderr, f"search during indexing: {p.stderr!r}")
 first.wait()
@@ -113,13 +138,6 @@ print(f"{searches} searches ran while indexing")
 
 # SIGINT commits what was done and exits with a message.
 db3 = os.path.join(work, "db3")
-# A bigger folder, one thread, so that the run is still going when the signal comes.
-big = os.path.join(work, "big")
-for f in range(40):
-    lines = [json.dumps({"id": f"b{f}-{i}", "title": f"Big {f} {i}", "date": "2024-01-02",
-                         "body": " ".join(words[(i + k) % len(words)] for k in range(600))}) for i in range(500)]
-    write(f"{big}/feed{f:02d}.jsonl", "\n".join(lines) + "\n")
-BIG_TOTAL = 20000
 p = subprocess.Popen([DOSSIER, "index", big, "--db", db3, "--batch", "100000", "--mode", "direct", "--threads", "1",
                       "--no-entities"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 time.sleep(1.0)

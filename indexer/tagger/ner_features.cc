@@ -405,7 +405,7 @@ size_t MarkTokensNearNames(const std::vector<NerToken>& sentence, std::vector<ui
   size_t next_free = 0;  // first token not yet marked
   for (size_t j = 0; j < n; ++j) {
     if (!MayBeNamePart(sentence[j].text) || (j == 0 && IsCapitalisedFunctionWord(sentence[j].text))) continue;
-    const size_t b = std::max(next_free, j >= 2 ? j - 2 : size_t{0}), e = std::min(n, j + 3);
+    const size_t b = std::max(next_free, j >= 1 ? j - 1 : size_t{0}), e = std::min(n, j + 2);
     for (size_t i = b; i < e; ++i) (*near_name)[i] = 1;
     if (e > b) marked += e - b;
     next_free = std::max(next_free, e);

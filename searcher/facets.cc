@@ -33,13 +33,6 @@ uint64_t load_le64(const char* p) {
 // top byte (so "" and values ending in NUL stay distinct).
 constexpr size_t kMaxPackedText = 7;
 
-// Distinct entities grow about linearly with the documents (over the whole news
-// corpus 2.4 persons, 2 organizations, 0.55 places per article): sizing the
-// table for 2 per document saves most rehashes without a table so large that
-// zeroing and scanning it cost more than they save (measured 1, 2, 4).
-constexpr size_t kReservePerDocument = 2;
-constexpr size_t kMaxReserve = size_t{1} << 20;
-
 uint64_t pack_text(std::string_view s) {
   uint64_t v = static_cast<uint64_t>(s.size()) << 56;
   for (size_t i = 0; i < s.size(); ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
@@ -51,6 +44,13 @@ std::string unpack_text(uint64_t v) {
   for (size_t i = 0; i < s.size(); ++i) s[i] = static_cast<char>((v >> (8 * i)) & 0xff);
   return s;
 }
+
+// Distinct entities grow about linearly with the documents (over the whole news
+// corpus 2.4 persons, 2 organizations, 0.55 places per article): sizing the
+// table for 2 per document saves most rehashes without a table so large that
+// zeroing and scanning it cost more than they save (measured 1, 2, 4).
+constexpr size_t kReservePerDocument = 2;
+constexpr size_t kMaxReserve = size_t{1} << 20;  // a 32 MB table
 
 }  // namespace
 

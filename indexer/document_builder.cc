@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -91,7 +92,11 @@ class EntityTermCache {
     std::unordered_set<std::string> surfaces_emitted;
   };
 
-  const Entry& get(const TaggedEntity& e, std::vector<MetadataEntry>* metadata) {
+  const Entry& get(const TaggedEntity& e, uint64_t scope, std::vector<MetadataEntry>* metadata) {
+    if (scope != scope_) {  // another database: its dictionary needs every entry again
+      map_.clear();
+      scope_ = scope;
+    }
     std::string key(1, static_cast<char>('0' + static_cast<int>(e.type)));
     key += e.canonical;
     auto it = map_.find(key);
@@ -114,6 +119,7 @@ class EntityTermCache {
  private:
   static constexpr size_t kMaxEntries = 200000;
   std::unordered_map<std::string, Entry> map_;
+  uint64_t scope_ = 0;
 };
 
 EntityTermCache& entity_term_cache() {
@@ -160,6 +166,11 @@ class TextIndexer {
 };
 
 }  // namespace
+
+uint64_t new_dictionary_scope() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
 
 std::string id_term_for(const std::string& id) { return bounded_term(schema::kId, id); }
 std::string path_term_for(const std::string& path) { return bounded_term(schema::kPath, path); }
@@ -216,7 +227,7 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
     EntityTermCache& cache = entity_term_cache();
     std::string packed[3];
     for (const auto& e : tags->entities) {
-      const EntityTermCache::Entry& terms = cache.get(e, &out.metadata);
+      const EntityTermCache::Entry& terms = cache.get(e, options.dictionary_scope, &out.metadata);
       if (terms.filter.empty()) continue;  // name too long for a term
       doc.add_boolean_term(terms.filter);
       int t = static_cast<int>(e.type);

@@ -4,6 +4,7 @@
 // the searcher displays. Stateless apart from per-thread stemmer caches.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,16 @@ struct BuiltDocument {
   std::vector<MetadataEntry> metadata;     // entity dictionary entries (index_terms.h)
 };
 
+// A fresh number for each BuildOptions (see dictionary_scope).
+uint64_t new_dictionary_scope();
+
 struct BuildOptions {
   bool spelling = true;             // collect words for "Did you mean"
   size_t max_stored_body = 64 * 1024;  // body bytes kept in the record for snippets
+  // Entity dictionary entries (metadata) are emitted once per scope and thread:
+  // use one BuildOptions for all the documents going into one database, and a
+  // new one for another database.
+  uint64_t dictionary_scope = new_dictionary_scope();
 };
 
 BuiltDocument build_document(const Article& article, const TagResult* tags, const BuildOptions& options = {});

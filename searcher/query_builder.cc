@@ -279,6 +279,8 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
       if (unknown) out->corrected = qp.get_corrected_query_string();
     } catch (const Xapian::QueryParserError& e) {
       return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
+    } catch (const Xapian::DatabaseError&) {
+      throw;  // not the query's fault (e.g. an indexer committed meanwhile): the searcher reopens and retries
     } catch (const Xapian::Error& e) {
       return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
     }

@@ -17,10 +17,14 @@ namespace fs = std::filesystem;
 namespace dossier {
 namespace {
 
+constexpr int kMaxAttempts = 5;  // reopens when an indexer changes the database under us
+
 Status open_error(const Xapian::Error& e, const std::string& path) {
   std::string type = e.get_type();
   if (type == "DatabaseCorruptError")
     return Status::Corruption("database " + path + " is corrupt (" + e.get_msg() + "); rebuild it with `dossier index`");
+  if (type == "DatabaseModifiedError")
+    return Status::IOError("database " + path + " keeps changing while it is opened; try again");
   if (type == "DatabaseVersionError")
     return Status::Corruption("database " + path + " was written by an incompatible Xapian version; rebuild it");
   return Status::NotFound(path + " is not a Dossier database (" + e.get_msg() + "); create it with `dossier index DIR --db " + path + "`");
@@ -58,14 +62,23 @@ Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out
   std::error_code ec;
   if (!fs::exists(db_path, ec))
     return Status::NotFound("no database at " + db_path + "; create it with `dossier index DIR --db " + db_path + "`");
-  try {
-    Xapian::Database db(db_path);
-    if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
-      return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; point --db at a Dossier database");
-    out->reset(new Searcher(std::move(db), db_path));
-    return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return open_error(e, db_path);
+  // An indexer committing while we open can recycle the blocks of the revision
+  // we started reading: Xapian then reports the database modified or, now and
+  // then, corrupt. Both go away on a fresh open; real corruption stays.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Xapian::Database db(db_path);
+      if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
+        return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; point --db at a Dossier database");
+      out->reset(new Searcher(std::move(db), db_path));
+      return Status::OK();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kMaxAttempts) return open_error(e, db_path);
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      if (attempt >= kMaxAttempts) return open_error(e, db_path);
+    } catch (const Xapian::Error& e) {
+      return open_error(e, db_path);
+    }
   }
 }
 
@@ -76,12 +89,16 @@ Status Searcher::search(const SearchRequest& request, SearchResponse* response) 
       *response = SearchResponse();
       return search_once(request, response);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 5) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
+      if (attempt >= kMaxAttempts) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
       db_.reopen();
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      // Usually blocks of an old revision recycled by a committing indexer (see Open).
+      if (attempt >= kMaxAttempts) return open_error(e, path_);
+      db_ = Xapian::Database(path_);
     } catch (const Xapian::DatabaseOpeningError&) {
       // A merge or compaction published a new generation and removed the one we
       // had open: open the database afresh through its stub.
-      if (attempt >= 5) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
+      if (attempt >= kMaxAttempts) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
       db_ = Xapian::Database(path_);
     } catch (const Xapian::Error& e) {
       return Status::IOError("search failed on " + path_ + ": " + e.get_type() + ": " + e.get_msg());

@@ -231,6 +231,25 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   CHECK(dossier::decode_stored_record(n.doc.get_data()).persons.empty());
 }
 
+TEST_CASE("document builder: entity dictionary entries come once per database scope, again for a new one") {
+  dossier::TagResult tags;
+  tags.entities.push_back({dossier::EntityType::kPerson, "Yoko Kamikawa", 1, {"Kamikawa"}});
+  auto name_entries = [](const BuiltDocument& b) {
+    size_t n = 0;
+    for (const auto& m : b.metadata) n += m.key.rfind("ew:p:", 0) == 0;
+    return n;
+  };
+  dossier::BuildOptions first_db;
+  const size_t first = name_entries(dossier::build_document(sample_article(), &tags, first_db));
+  CHECK(first >= 2);  // "yoko", "kamikawa" (and the surface's words)
+  // The same database (same options) needs them only once...
+  CHECK(name_entries(dossier::build_document(sample_article(), &tags, first_db)) == 0);
+  // ...but another database built later in the same thread needs them again.
+  dossier::BuildOptions second_db;
+  CHECK(second_db.dictionary_scope != first_db.dictionary_scope);
+  CHECK(name_entries(dossier::build_document(sample_article(), &tags, second_db)) == first);
+}
+
 TEST_CASE("document builder: CJK words are indexed unstemmed, other languages use their stemmer") {
   Article zh;
   zh.id = "zh-1";

@@ -24,7 +24,7 @@ struct IndexArgs {
   bool no_spelling = false;
   bool no_delete = false;
   std::string mode = "auto";
-  size_t shard_size = 4000;
+  size_t shard_size = 250;  // small shards are cheapest to write (Xapian's cost per article grows with its database)
   bool quiet = false;
   bool json = false;
   bool verbose = false;

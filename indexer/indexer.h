@@ -26,7 +26,7 @@ struct IndexOptions {
   // path (shards merged by compaction); fewer are written directly. 0 = always
   // bulk, SIZE_MAX = never.
   size_t bulk_min_bytes = 4u << 20;
-  size_t shard_docs = 4000;  // articles per shard in the bulk path
+  size_t shard_docs = 250;  // articles per shard in the bulk path (see cli/cmd_index.cc)
 };
 
 struct SkippedFile {

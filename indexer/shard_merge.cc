@@ -1,7 +1,10 @@
 #include "indexer/shard_merge.h"
 
+#include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include <xapian.h>
 
@@ -53,6 +56,50 @@ size_t record_complete_files(Xapian::WritableDatabase& db) {
   return recorded;
 }
 
+// Compacts `sources`, in order, into a new database at `out`.
+void compact_into(const std::vector<std::string>& sources, const std::string& out) {
+  Xapian::Database all;
+  for (const auto& s : sources) all.add_database(Xapian::Database(s));
+  all.compact(out, Xapian::DBCOMPACT_MULTIPASS);
+}
+
+// Every open glass database holds about six files, and a large run makes
+// thousands of shards: past kMaxFanIn sources, consecutive groups are first
+// compacted into parts under `scratch` (two at a time: one per core), which
+// keeps both the order (newest copy last) and the open files bounded.
+constexpr size_t kMaxFanIn = 64;  // two compactions at once stay under a 1,024-file limit
+
+Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratch) {
+  int level = 0;
+  while (inputs->size() > kMaxFanIn) {
+    const size_t groups = (inputs->size() + kMaxFanIn - 1) / kMaxFanIn;
+    std::vector<std::string> parts(groups);
+    std::vector<std::string> errors(groups);
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t g; (g = next++) < groups;) {
+        const size_t b = g * inputs->size() / groups, e = (g + 1) * inputs->size() / groups;
+        char name[48];
+        std::snprintf(name, sizeof name, "/part-%d-%05zu", level, g);
+        parts[g] = scratch + name;
+        try {
+          compact_into(std::vector<std::string>(inputs->begin() + b, inputs->begin() + e), parts[g]);
+        } catch (const Xapian::Error& x) {
+          errors[g] = std::string(x.get_type()) + ": " + x.get_msg();
+        }
+      }
+    };
+    std::thread helper(work);
+    work();
+    helper.join();
+    for (const auto& e : errors)
+      if (!e.empty()) return Status::IOError("merging shards into " + scratch + " failed: " + e);
+    inputs->swap(parts);
+    ++level;
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector<std::string>& shards,
@@ -61,10 +108,22 @@ Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector
   if (current.empty())
     return Status::Unsupported("database " + layout.dir() + " has no generation stub; re-create it with `dossier index`");
   std::string next = layout.next_generation();
+  const std::string scratch = layout.dir() + "/merging";
+  std::error_code ec;
+  fs::remove_all(scratch, ec);  // parts of an interrupted merge
+  std::vector<std::string> inputs = shards;
+  if (inputs.size() > kMaxFanIn) {
+    fs::create_directories(scratch, ec);
+    if (ec) return Status::IOError("cannot create " + scratch + ": " + ec.message());
+    Status s = reduce_fan_in(&inputs, scratch);
+    if (!s.ok()) {
+      fs::remove_all(scratch, ec);
+      return Status::IOError(s.message() + "; the previous database is unchanged");
+    }
+  }
+  inputs.insert(inputs.begin(), current);
   try {
-    Xapian::Database sources(current);
-    for (const auto& s : shards) sources.add_database(Xapian::Database(s));
-    sources.compact(next, Xapian::DBCOMPACT_MULTIPASS);
+    compact_into(inputs, next);
     Xapian::WritableDatabase merged(next, Xapian::DB_OPEN);
     result->duplicates = remove_duplicate_ids(merged);
     result->files_recorded = record_complete_files(merged);
@@ -72,14 +131,14 @@ Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector
     result->documents = merged.get_doccount();
     merged.close();
   } catch (const Xapian::Error& e) {
-    std::error_code ec;
     fs::remove_all(next, ec);
+    fs::remove_all(scratch, ec);
     return Status::IOError("merging into " + next + " failed: " + e.get_type() + ": " + e.get_msg() +
                            "; the previous database is unchanged");
   }
+  fs::remove_all(scratch, ec);
   Status s = layout.publish(next);
   if (!s.ok()) return s;
-  std::error_code ec;
   for (const auto& shard : shards) fs::remove_all(shard, ec);
   return Status::OK();
 }

@@ -113,6 +113,19 @@ check(bids == ref_ids, f"bulk run after a kill converges to the uninterrupted re
 check_eq(run_json("index", src, "--db", bdb, "--no-entities")["files_unchanged"], 30, "then every file is unchanged")
 check_eq(doc_count(bdb), TOTAL, "no duplicates after resume")
 
+# Many shards (more than one compaction takes at once) merge in groups, in order,
+# with the same result as one database written directly.
+mdb = os.path.join(work, "many-shards")
+many = run_json("index", src, "--db", mdb, "--no-entities", "--mode", "bulk", "--shard-size", "20", "--threads", "2")
+check_eq(many["added"], TOTAL, "bulk run with 150 shards (merged in groups) indexes everything")
+mids = {r["id"] for r in run_json("search", "", "--db", mdb, "--limit", "5000")["results"]}
+check(mids == ref_ids, "grouped merge gives the articles of the uninterrupted run")
+for q in ("sanctions", '"ceasefire summit"'):
+    check_eq(run_json("search", q, "--db", mdb, "--limit", "0")["total"],
+             run_json("search", q, "--db", ref_db, "--limit", "0")["total"], f"grouped merge: same count for {q!r}")
+check(not os.path.exists(os.path.join(mdb, "merging")), "no merge parts left behind")
+check_eq(os.listdir(os.path.join(mdb, "shards")), [], "no shards left behind")
+
 # A second indexer fails at once, naming the first's pid; searches keep working.
 db2 = os.path.join(work, "db2")
 first = start_indexer(db2, "--threads", "1", folder=big)

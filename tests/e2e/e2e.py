@@ -1,8 +1,10 @@
 """Shared helpers for Dossier's end-to-end tests: run the built binary, parse its
 JSON, assert with messages that say what was expected. Each test script takes
 the dossier binary and the source directory as its two arguments."""
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,8 +46,32 @@ def check_eq(actual, expected, what):
     return check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}")
 
 
+_tmpdirs = []
+
+
 def tmpdir():
-    return tempfile.mkdtemp(prefix="dossier-e2e-")
+    """A new scratch folder, removed at exit when every check passed (kept for a look otherwise)."""
+    path = tempfile.mkdtemp(prefix="dossier-e2e-")
+    _tmpdirs.append(path)
+    return path
+
+
+def _cleanup():
+    if failures:
+        for path in _tmpdirs:
+            print("kept for inspection:", path)
+        return
+    for path in _tmpdirs:
+        for root, dirs, _files in os.walk(path):  # tests make some folders unreadable
+            for d in dirs:
+                try:
+                    os.chmod(os.path.join(root, d), 0o755)
+                except OSError:
+                    pass
+        shutil.rmtree(path, ignore_errors=True)
+
+
+atexit.register(_cleanup)
 
 
 def write(path, content, mode="w"):

@@ -87,10 +87,11 @@ void run_index(const IndexArgs& args) {
   else if (args.mode == "bulk") options.bulk_min_bytes = 0;
   options.read.max_file_bytes = args.max_file_mb << 20;
 
+  // The tagger loads in the background while the folder is listed and read;
+  // the indexer waits for it before tagging and stops (writing nothing) if it failed.
   std::unique_ptr<EntityTagger> tagger;
   if (!args.no_entities) {
-    Status s = EntityTagger::Load(data_dir(), &tagger);
-    if (!s.ok()) fail("cannot load the entity tagger: " + s.message() + "; set DOSSIER_DATA_DIR or use --no-entities");
+    tagger = EntityTagger::StartLoading(data_dir());
     options.tagger = tagger.get();
   }
 
@@ -99,6 +100,12 @@ void run_index(const IndexArgs& args) {
   IndexSummary summary;
   Status s = index_directory(args.dir, options, &summary, make_progress(args.quiet || args.json));
   std::signal(SIGINT, SIG_DFL);
+  if (tagger) {
+    // Also when nothing needed tagging this time: the next run would fail.
+    Status ready = tagger->ready();
+    if (!ready.ok()) fail("cannot load the entity tagger: " + ready.message() + "; or index with --no-entities");
+    if (!tagger->has_model() && !args.quiet) std::cerr << "dossier: warning: " << tagger->load_note() << "\n";
+  }
   if (!s.ok()) fail(s);
 
   size_t indexed = summary.articles_added + summary.articles_updated;

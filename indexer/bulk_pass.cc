@@ -76,6 +76,17 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
   for (int t = 0; t < threads; ++t) {
     writers.push_back(std::make_unique<ShardWriter>(shards_dir, t, options.shard_docs));
     workers.emplace_back([&, w = writers.back().get()] {
+      // The tagger may still be loading while the reader fills the queue.
+      if (options.tagger) {
+        Status ready = options.tagger->ready();
+        if (!ready.ok()) {
+          std::lock_guard lock(status_mu);
+          if (worker_status.ok()) worker_status = Status::IOError("cannot load the entity tagger: " + ready.message());
+          g_stop_requested = true;
+          queue.close();  // the reader must not wait for room that no worker makes
+          return;
+        }
+      }
       while (std::optional<Chunk> c = queue.pop()) {
         Status s;
         for (Article& a : c->articles) {

@@ -40,6 +40,7 @@ struct FileResult {
   int64_t mtime_ns = 0;
   uint64_t hash = 0;
   Status status;
+  bool fatal = false;  // status stops the whole run (not just this file)
   std::vector<BuiltDocument> docs;
   std::vector<ReadWarning> warnings;
   size_t bytes = 0;
@@ -59,9 +60,17 @@ std::string display_path(const fs::path& p) {
   return s;
 }
 
-FileResult process_file(const std::string& path, const IndexOptions& options) {
+FileResult process_file(const std::string& path, const IndexOptions& options, const BuildOptions& build) {
   FileResult r;
   r.path = path;
+  if (options.tagger) {  // it may still be loading
+    Status ready = options.tagger->ready();
+    if (!ready.ok()) {
+      r.status = Status::IOError("cannot load the entity tagger: " + ready.message());
+      r.fatal = true;
+      return r;
+    }
+  }
   // Articles keep the raw path (ids and path terms stay unique even for file
   // names that are not UTF-8); output repairs it for display.
   ReadResult read = read_article_file(path, options.read, path);
@@ -69,8 +78,6 @@ FileResult process_file(const std::string& path, const IndexOptions& options) {
   r.hash = read.content_hash;
   r.warnings = std::move(read.warnings);
   if (!r.status.ok()) return r;
-  BuildOptions build;
-  build.spelling = options.spelling;
   for (Article& a : read.articles) {
     r.bytes += a.body.size() + a.title.size();
     std::optional<TagResult> tags;
@@ -231,6 +238,8 @@ Status run_update_pass(const std::vector<std::string>& files, const std::vector<
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   OrderedResults results(static_cast<size_t>(threads) * 4);
   std::atomic<size_t> next_file{0};
+  BuildOptions build;  // one per pass: its documents go into one database
+  build.spelling = options.spelling;
   std::vector<std::thread> workers;
   for (int t = 0; t < threads && !files.empty(); ++t) {
     workers.emplace_back([&] {
@@ -238,7 +247,7 @@ Status run_update_pass(const std::vector<std::string>& files, const std::vector<
         size_t i = next_file.fetch_add(1);
         if (i >= files.size() || !results.wait_for_slot(i)) return;
         if (g_stop_requested) { results.close(); return; }
-        FileResult r = process_file(files[i], options);
+        FileResult r = process_file(files[i], options, build);
         r.size = stats[i].size;
         r.mtime_ns = stats[i].mtime_ns;
         results.put(i, std::move(r));
@@ -254,6 +263,10 @@ Status run_update_pass(const std::vector<std::string>& files, const std::vector<
       std::optional<FileResult> r = results.take_next();
       if (!r) break;
       for (auto& w : r->warnings) summary->warnings.push_back(std::move(w));
+      if (r->fatal) {
+        write_status = r->status;
+        break;
+      }
       if (!r->status.ok()) {
         // Articles indexed from an earlier, readable version of the file stay.
         std::string shown = r->path;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "indexer/tagger/coreference.h"
@@ -154,6 +155,49 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
 }
 
 }  // namespace
+
+namespace {
+
+// A tagger loading in the background (EntityTagger::StartLoading).
+class BackgroundLoadedTagger : public EntityTagger {
+ public:
+  explicit BackgroundLoadedTagger(const std::string& data_dir)
+      : loader_([this, data_dir] { status_ = EntityTagger::Load(data_dir, &inner_); }) {}
+  ~BackgroundLoadedTagger() override { wait(); }
+
+  Status ready() const override {
+    wait();
+    return status_;
+  }
+  TagResult tag(std::string_view text) const override {
+    wait();
+    return inner_ ? inner_->tag(text) : TagResult{};
+  }
+  bool has_model() const override {
+    wait();
+    return inner_ && inner_->has_model();
+  }
+  const std::string& load_note() const override {
+    wait();
+    return inner_ ? inner_->load_note() : status_.message();
+  }
+
+ private:
+  void wait() const {
+    std::call_once(joined_, [this] { loader_.join(); });
+  }
+
+  Status status_;
+  std::unique_ptr<EntityTagger> inner_;
+  mutable std::once_flag joined_;
+  mutable std::thread loader_;  // last: starts once the members it writes exist
+};
+
+}  // namespace
+
+std::unique_ptr<EntityTagger> EntityTagger::StartLoading(const std::string& data_dir) {
+  return std::make_unique<BackgroundLoadedTagger>(data_dir);
+}
 
 Status EntityTagger::Load(const std::string& data_dir, std::unique_ptr<EntityTagger>* out) {
   auto tagger = std::make_unique<RuleAndModelTagger>();

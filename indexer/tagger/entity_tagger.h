@@ -42,6 +42,14 @@ class EntityTagger {
   // Loads gazetteers and the model from data_dir (normally DOSSIER_DATA_DIR).
   static Status Load(const std::string& data_dir, std::unique_ptr<EntityTagger>* out);
 
+  // Starts loading in a background thread and returns at once, so that loading
+  // (about a tenth of a second) overlaps with listing and reading the articles.
+  // ready() waits for it and says whether it worked; tag() waits too.
+  static std::unique_ptr<EntityTagger> StartLoading(const std::string& data_dir);
+
+  // OK once the tagger can tag; the load error otherwise (then tag() finds nothing).
+  virtual Status ready() const { return Status::OK(); }
+
   // Tags `text`. Offsets in mentions are byte offsets into `text`. Indexer callers
   // pass title + "\n\n" + body so one article is one coreference scope.
   virtual TagResult tag(std::string_view text) const = 0;

@@ -1,5 +1,6 @@
 """Every failure a user can cause gets one clear line on stderr naming the thing
 and the fix, a non-zero exit, and no stack trace."""
+import json
 import os
 
 from e2e import *
@@ -24,6 +25,22 @@ def expect_error(args, must_contain, code=None):
         check(s.lower() in p.stderr.lower(), f"{what}: stderr mentions {s!r}: {p.stderr!r}")
     check("terminate called" not in p.stderr and "Aborted" not in p.stderr, f"{what}: no crash")
 
+
+# The tagger loads in the background; when its data is missing the run stops with
+# one line naming the fix, and writes nothing (the direct and the bulk path alike).
+no_data = dict(os.environ, DOSSIER_DATA_DIR=os.path.join(work, "no-data"))
+for mode in ("direct", "bulk"):
+    tdb = os.path.join(work, f"db-no-tagger-{mode}")
+    p = run("index", articles, "--db", tdb, "--mode", mode, "--quiet", check=False, env=no_data)
+    check(p.returncode != 0, f"{mode}: indexing without the tagger's data fails")
+    lines = [l for l in p.stderr.strip().splitlines() if l]
+    check(len(lines) == 1 and "cannot load the entity tagger" in p.stderr and "DOSSIER_DATA_DIR" in p.stderr
+          and "--no-entities" in p.stderr,
+          f"{mode}: one line naming the tagger and the way out: {p.stderr!r}")
+    stats = run("stats", "--db", tdb, "--json", check=False)
+    check(stats.returncode != 0 or json.loads(stats.stdout)["articles"] == 0, f"{mode}: nothing was indexed")
+p = run("index", articles, "--db", os.path.join(work, "db-no-entities"), "--no-entities", check=False, env=no_data)
+check_eq(p.returncode, 0, "--no-entities needs no tagger data")
 
 missing_dir = os.path.join(work, "no-such-folder")
 expect_error(["index", missing_dir, "--db", db], [missing_dir, "does not exist"])

@@ -69,10 +69,12 @@ void compact_into(const std::vector<std::string>& sources, const std::string& ou
 // keeps both the order (newest copy last) and the open files bounded.
 constexpr size_t kMaxFanIn = 64;  // two compactions at once stay under a 1,024-file limit
 
-Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratch) {
+}  // namespace
+
+Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratch, size_t max_fan_in) {
   int level = 0;
-  while (inputs->size() > kMaxFanIn) {
-    const size_t groups = (inputs->size() + kMaxFanIn - 1) / kMaxFanIn;
+  while (inputs->size() > max_fan_in) {
+    const size_t groups = (inputs->size() + max_fan_in - 1) / max_fan_in;
     std::vector<std::string> parts(groups);
     std::vector<std::string> errors(groups);
     std::atomic<size_t> next{0};
@@ -95,12 +97,14 @@ Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratc
     for (const auto& e : errors)
       if (!e.empty()) return Status::IOError("merging shards into " + scratch + " failed: " + e);
     inputs->swap(parts);
+    if (level > 0) {  // the previous level's parts are merged now (never the shards themselves)
+      std::error_code ec;
+      for (const auto& p : parts) fs::remove_all(p, ec);
+    }
     ++level;
   }
   return Status::OK();
 }
-
-}  // namespace
 
 Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector<std::string>& shards,
                                  MergeResult* result) {
@@ -115,7 +119,7 @@ Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector
   if (inputs.size() > kMaxFanIn) {
     fs::create_directories(scratch, ec);
     if (ec) return Status::IOError("cannot create " + scratch + ": " + ec.message());
-    Status s = reduce_fan_in(&inputs, scratch);
+    Status s = reduce_fan_in(&inputs, scratch, kMaxFanIn);
     if (!s.ok()) {
       fs::remove_all(scratch, ec);
       return Status::IOError(s.message() + "; the previous database is unchanged");

@@ -18,6 +18,12 @@ struct MergeResult {
   size_t files_recorded = 0;
 };
 
+// Compacts consecutive groups of *inputs (databases) into parts under scratch
+// until at most max_fan_in remain, keeping their order; *inputs becomes the
+// parts. Parts of intermediate levels are removed once merged; the original
+// inputs never are.
+Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratch, size_t max_fan_in);
+
 // `shards` may be empty (then this is a plain compaction of the database).
 Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector<std::string>& shards,
                                  MergeResult* result);

@@ -16,57 +16,10 @@
 #include <vector>
 
 #include "common/status.h"
-#include "indexer/tagger/key_filter.h"
+#include "indexer/tagger/ner_lexicon.h"
 #include "indexer/tagger/sequence_model.h"
 
 namespace dossier {
-
-// Gazetteer lexicons as the tagger's features see them: sets of lower-cased token
-// sequences per category, matched longest-first over the sentence.
-class NerLexicon {
- public:
-  // kPersonToken: any single token of a known person's name ("Blinken");
-  // kPerson: a whole known name or alias ("Antony Blinken").
-  enum Category {
-    kFirstName, kPersonToken, kPerson, kCountry, kDemonym, kPlace, kOrg, kTitle, kNumCategories
-  };
-
-  // Reads data/gazetteer/{countries,places,orgs,persons}.tsv, first_names.txt and
-  // titles.txt from dir. A missing file leaves its categories empty (the model then
-  // just sees fewer gazetteer features); a missing directory is NotFound.
-  static Status Load(const std::string& dir, NerLexicon* out);
-
-  // Adds one entry ("Antony Blinken") to a category; used by Load and by tests.
-  void Add(Category c, std::string_view phrase);
-
-  // Whole-phrase lookups, case-insensitive ("iraqi", "South Korea").
-  bool Contains(Category c, std::string_view phrase) const;
-
-  // Per-token span tags for every category: (*tags)[i * kNumCategories + c] is 0
-  // when no match of c covers token i, else 1 + the token's position in the
-  // leftmost-longest match (1 single, 2 begin, 3 inside, 4 end). Matches of every
-  // category but kTitle must start with a capitalized token.
-  void MatchSpans(const std::vector<std::string>& lower_words, const std::vector<bool>& capitalized,
-                  std::vector<uint8_t>* tags) const;
-  // The same over n words given as views, writing n * kNumCategories tags. With
-  // `starts` (one flag per word), matches are only tried from flagged words.
-  void MatchSpans(const std::string_view* lower_words, const uint8_t* capitalized, size_t n,
-                  uint8_t* tags, const uint8_t* starts = nullptr) const;
-
-  // A stable digest of the lexicon contents (for the model header, informational).
-  uint64_t Fingerprint() const;
-  size_t size(Category c) const { return counts_[c]; }
-
- private:
-  struct PhraseHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, uint8_t, PhraseHash, std::equal_to<>> phrases_;  // lower-cased phrase -> category bits
-  std::array<size_t, kNumCategories> counts_{};
-  int max_tokens_ = 0;
-  KeyFilter first_tokens_;  // first words of all entries: most words start none
-};
 
 // Lower-cases ASCII letters (other bytes unchanged): cheap, and identical at train
 // and tag time, which is all the features need.

@@ -1,0 +1,197 @@
+#include "indexer/tagger/ner_lexicon.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "indexer/tagger/ner_features.h"  // AsciiLower: features and lexicon fold alike
+
+namespace dossier {
+namespace {
+
+std::vector<std::string> SplitTokens(std::string_view phrase) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) out.emplace_back(phrase.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) { out.push_back(s.substr(start, i - start)); start = i + 1; }
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Calls fn(fields) for each non-comment, non-empty line of a tab-separated file.
+template <typename Fn>
+bool ForEachRow(const std::filesystem::path& path, Fn fn) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view v = Trim(line);
+    if (v.empty() || v[0] == '#') continue;
+    fn(SplitOn(line, '\t'));
+  }
+  return true;
+}
+
+// Adds each '|'-separated alias in field.
+void AddAliases(NerLexicon* lex, NerLexicon::Category c, std::string_view field) {
+  for (std::string_view a : SplitOn(field, '|')) {
+    a = Trim(a);
+    if (!a.empty()) lex->Add(c, a);
+  }
+}
+
+void AddPerson(NerLexicon* lex, std::string_view name) {
+  name = Trim(name);
+  if (name.empty()) return;
+  lex->Add(NerLexicon::kPerson, name);
+  for (const std::string& tok : SplitTokens(name)) {
+    if (tok.size() > 1) lex->Add(NerLexicon::kPersonToken, tok);
+  }
+}
+
+}  // namespace
+
+void NerLexicon::Add(Category c, std::string_view phrase) {
+  std::vector<std::string> toks = SplitTokens(AsciiLower(phrase));
+  if (toks.empty()) return;
+  first_tokens_.Add(toks[0]);
+  std::string key;
+  for (const std::string& t : toks) {
+    if (!key.empty()) key.push_back(' ');
+    key += t;
+  }
+  // Register every proper prefix (with no category) so MatchSpans can stop
+  // extending a span as soon as no entry starts with it.
+  std::string prefix;
+  for (size_t k = 0; k + 1 < toks.size(); ++k) {
+    if (k) prefix.push_back(' ');
+    prefix += toks[k];
+    phrases_.try_emplace(prefix, 0);
+  }
+  uint8_t& bits = phrases_[key];
+  if (!(bits & (1u << c))) ++counts_[c];
+  bits |= static_cast<uint8_t>(1u << c);
+  max_tokens_ = std::max(max_tokens_, std::min(static_cast<int>(toks.size()), 8));
+}
+
+bool NerLexicon::Contains(Category c, std::string_view phrase) const {
+  std::vector<std::string> toks = SplitTokens(AsciiLower(phrase));
+  std::string key;
+  for (const std::string& t : toks) {
+    if (!key.empty()) key.push_back(' ');
+    key += t;
+  }
+  auto it = phrases_.find(key);
+  return it != phrases_.end() && (it->second & (1u << c));
+}
+
+Status NerLexicon::Load(const std::string& dir, NerLexicon* out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("gazetteer directory not found: " + dir);
+  const fs::path d(dir);
+  ForEachRow(d / "countries.tsv", [&](const std::vector<std::string_view>& f) {
+    out->Add(kCountry, Trim(f[0]));
+    if (f.size() > 2) AddAliases(out, kCountry, f[2]);
+    if (f.size() > 3) {
+      for (std::string_view dem : SplitOn(f[3], '|')) {
+        dem = Trim(dem);
+        if (dem.empty()) continue;
+        out->Add(kDemonym, dem);
+        char last = dem.back();
+        if (last != 's' && last != 'h' && !dem.ends_with("ese")) out->Add(kDemonym, std::string(dem) + "s");
+      }
+    }
+  });
+  ForEachRow(d / "places.tsv", [&](const std::vector<std::string_view>& f) {
+    out->Add(kPlace, Trim(f[0]));
+    if (f.size() > 3) AddAliases(out, kPlace, f[3]);
+  });
+  ForEachRow(d / "orgs.tsv", [&](const std::vector<std::string_view>& f) {
+    out->Add(kOrg, Trim(f[0]));
+    if (f.size() > 1) AddAliases(out, kOrg, f[1]);
+  });
+  ForEachRow(d / "persons.tsv", [&](const std::vector<std::string_view>& f) {
+    AddPerson(out, f[0]);
+    if (f.size() > 1) {
+      for (std::string_view a : SplitOn(f[1], '|')) AddPerson(out, a);
+    }
+  });
+  ForEachRow(d / "first_names.txt", [&](const std::vector<std::string_view>& f) {
+    out->Add(kFirstName, Trim(f[0]));
+  });
+  ForEachRow(d / "titles.txt", [&](const std::vector<std::string_view>& f) {
+    out->Add(kTitle, Trim(f[0]));
+  });
+  return Status::OK();
+}
+
+void NerLexicon::MatchSpans(const std::vector<std::string>& lower_words,
+                            const std::vector<bool>& capitalized, std::vector<uint8_t>* tags) const {
+  const size_t n = lower_words.size();
+  std::vector<std::string_view> words(lower_words.begin(), lower_words.end());
+  std::vector<uint8_t> caps(capitalized.begin(), capitalized.end());
+  tags->assign(n * kNumCategories, 0);
+  MatchSpans(words.data(), caps.data(), n, tags->data());
+}
+
+void NerLexicon::MatchSpans(const std::string_view* lower_words, const uint8_t* capitalized, size_t n,
+                            uint8_t* tags, const uint8_t* starts) const {
+  std::fill(tags, tags + n * kNumCategories, 0);
+  if (phrases_.empty()) return;
+  // next_free[c]: first token not yet covered by an accepted match of category c,
+  // which makes the scan leftmost-longest per category.
+  std::array<size_t, kNumCategories> next_free{};
+  thread_local std::string key;
+  std::array<size_t, kNumCategories> best_len;
+  for (size_t i = 0; i < n; ++i) {
+    if (starts && !starts[i]) continue;
+    if (!first_tokens_.MayContain(lower_words[i])) continue;  // no entry starts here
+    // Extend the span while some entry starts with it; remember, per category,
+    // the longest length that is a whole entry.
+    best_len.fill(0);
+    key.clear();
+    bool any = false;
+    const size_t max_len = std::min<size_t>(max_tokens_, n - i);
+    for (size_t len = 1; len <= max_len; ++len) {
+      if (len > 1) key.push_back(' ');
+      key += lower_words[i + len - 1];
+      auto it = phrases_.find(std::string_view(key));
+      if (it == phrases_.end()) break;
+      for (int c = 0; c < kNumCategories; ++c) {
+        if (it->second & (1u << c)) { best_len[c] = len; any = true; }
+      }
+    }
+    if (!any) continue;
+    for (int c = 0; c < kNumCategories; ++c) {
+      const size_t len = best_len[c];
+      if (len == 0 || next_free[c] > i) continue;
+      if (c != kTitle && !capitalized[i]) continue;
+      for (size_t k = 0; k < len; ++k) {
+        uint8_t pos = len == 1 ? 1 : (k == 0 ? 2 : (k + 1 == len ? 4 : 3));
+        tags[(i + k) * kNumCategories + c] = pos;
+      }
+      next_free[c] = i + len;
+    }
+  }
+}
+
+}  // namespace dossier

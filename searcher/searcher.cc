@@ -19,6 +19,14 @@ namespace {
 
 constexpr int kMaxAttempts = 5;  // reopens when an indexer changes the database under us
 
+// Errors a fresh open usually cures: an indexer committing meanwhile made the
+// revision being read stale (modified), recycled its blocks (now and then
+// reported as corrupt), or published a new generation (opening error).
+bool is_transient(const Xapian::Error& e) {
+  std::string type = e.get_type();
+  return type == "DatabaseModifiedError" || type == "DatabaseCorruptError" || type == "DatabaseOpeningError";
+}
+
 Status open_error(const Xapian::Error& e, const std::string& path) {
   std::string type = e.get_type();
   if (type == "DatabaseCorruptError")
@@ -62,9 +70,7 @@ Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out
   std::error_code ec;
   if (!fs::exists(db_path, ec))
     return Status::NotFound("no database at " + db_path + "; create it with `dossier index DIR --db " + db_path + "`");
-  // An indexer committing while we open can recycle the blocks of the revision
-  // we started reading: Xapian then reports the database modified or, now and
-  // then, corrupt. Both go away on a fresh open; real corruption stays.
+  // Real corruption stays after the retries; a committing indexer's does not.
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Database db(db_path);
@@ -72,36 +78,27 @@ Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out
         return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; point --db at a Dossier database");
       out->reset(new Searcher(std::move(db), db_path));
       return Status::OK();
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= kMaxAttempts) return open_error(e, db_path);
-    } catch (const Xapian::DatabaseCorruptError& e) {
-      if (attempt >= kMaxAttempts) return open_error(e, db_path);
     } catch (const Xapian::Error& e) {
-      return open_error(e, db_path);
+      if (!is_transient(e) || attempt >= kMaxAttempts) return open_error(e, db_path);
     }
   }
 }
 
 Status Searcher::search(const SearchRequest& request, SearchResponse* response) {
-  // An indexer committing meanwhile can invalidate what we read: reopen and retry.
+  // An indexer committing meanwhile can invalidate what we read: open the
+  // database afresh (through its stub, which may name a new generation) and retry.
   for (int attempt = 0;; ++attempt) {
     try {
+      if (attempt > 0) db_ = Xapian::Database(path_);
       *response = SearchResponse();
       return search_once(request, response);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= kMaxAttempts) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
-      db_.reopen();
-    } catch (const Xapian::DatabaseCorruptError& e) {
-      // Usually blocks of an old revision recycled by a committing indexer (see Open).
-      if (attempt >= kMaxAttempts) return open_error(e, path_);
-      db_ = Xapian::Database(path_);
-    } catch (const Xapian::DatabaseOpeningError&) {
-      // A merge or compaction published a new generation and removed the one we
-      // had open: open the database afresh through its stub.
-      if (attempt >= kMaxAttempts) return Status::IOError("database " + path_ + " keeps changing under the search; try again");
-      db_ = Xapian::Database(path_);
     } catch (const Xapian::Error& e) {
-      return Status::IOError("search failed on " + path_ + ": " + e.get_type() + ": " + e.get_msg());
+      if (!is_transient(e))
+        return Status::IOError("search failed on " + path_ + ": " + e.get_type() + ": " + e.get_msg());
+      if (attempt >= kMaxAttempts) {
+        if (std::string(e.get_type()) == "DatabaseCorruptError") return open_error(e, path_);
+        return Status::IOError("database " + path_ + " keeps changing under the search; try again");
+      }
     }
   }
 }

@@ -154,10 +154,6 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   return result;
 }
 
-}  // namespace
-
-namespace {
-
 // A tagger loading in the background (EntityTagger::StartLoading).
 class BackgroundLoadedTagger : public EntityTagger {
  public:

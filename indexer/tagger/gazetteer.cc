@@ -8,37 +8,11 @@
 
 #include "common/entity_names.h"
 #include "common/text.h"
+#include "indexer/tagger/gazetteer_rows.h"
 #include "indexer/tagger/rules.h"
 
 namespace dossier {
 namespace {
-
-std::vector<std::string> split(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (true) {
-    size_t e = s.find(sep, b);
-    out.emplace_back(trim(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)));
-    if (e == std::string_view::npos) break;
-    b = e + 1;
-  }
-  return out;
-}
-
-// Calls fn(fields) for each non-comment, non-empty line of a TSV file.
-template <typename Fn>
-Status for_each_row(const std::string& path, Fn fn) {
-  std::ifstream in(path);
-  if (!in) return Status::IOError("cannot read gazetteer file " + path);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string_view t = trim(line);
-    if (t.empty() || t[0] == '#') continue;
-    fn(split(line, '\t'));
-  }
-  return Status::OK();
-}
 
 std::string join_keys(const std::vector<NerToken>& tokens) {
   std::string key;
@@ -71,10 +45,18 @@ std::string token_key(std::string_view text) {
   };
   thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo;
   if (auto it = memo.find(text); it != memo.end()) return it->second;
-  std::string folded = fold_for_matching(text);
-  size_t p;
-  while ((p = folded.find("\xE2\x80\x99")) != std::string::npos) folded.replace(p, 3, "'");
-  while ((p = folded.find("\xE2\x80\x98")) != std::string::npos) folded.replace(p, 3, "'");
+  // Curly single quotes (U+2018, U+2019) become ASCII apostrophes.
+  const std::string raw = fold_for_matching(text);
+  std::string folded;
+  folded.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw.compare(i, 2, "\xE2\x80") == 0 && i + 2 < raw.size() && (raw[i + 2] == '\x98' || raw[i + 2] == '\x99')) {
+      folded += '\'';
+      i += 2;
+    } else {
+      folded += raw[i];
+    }
+  }
   if (memo.size() >= 20000) memo.clear();  // bounded: a long run over many languages
   memo.emplace(std::string(text), folded);
   return folded;
@@ -132,37 +114,37 @@ void Gazetteer::index_alias(int entity, std::string_view alias, bool demonym) {
 }
 
 Status Gazetteer::load_countries(const std::string& path) {
-  return for_each_row(path, [&](const std::vector<std::string>& f) {
+  return for_each_gazetteer_row(path, [&](const std::vector<std::string>& f) {
     if (f.empty() || f[0].empty()) return;
     GazEntity e{EntityType::kPlace, f[0], "country", f.size() > 1 ? f[1] : "", "", false};
     int id = add_entity(std::move(e));
     add_alias(id, f[0], false);
-    if (f.size() > 2) for (const auto& a : split(f[2], '|')) add_alias(id, a, false);
-    if (f.size() > 3) for (const auto& d : split(f[3], '|')) add_alias(id, d, true);
+    if (f.size() > 2) for (const auto& a : split_trimmed(f[2], '|')) add_alias(id, a, false);
+    if (f.size() > 3) for (const auto& d : split_trimmed(f[3], '|')) add_alias(id, d, true);
   });
 }
 
 Status Gazetteer::load_places(const std::string& path) {
-  return for_each_row(path, [&](const std::vector<std::string>& f) {
+  return for_each_gazetteer_row(path, [&](const std::vector<std::string>& f) {
     if (f.empty() || f[0].empty()) return;
     GazEntity e{EntityType::kPlace, f[0], f.size() > 1 ? f[1] : "", f.size() > 2 ? f[2] : "", "", false};
     int id = add_entity(std::move(e));
     add_alias(id, f[0], false);
-    if (f.size() > 3) for (const auto& a : split(f[3], '|')) add_alias(id, a, false);
+    if (f.size() > 3) for (const auto& a : split_trimmed(f[3], '|')) add_alias(id, a, false);
   });
 }
 
 Status Gazetteer::load_orgs(const std::string& path) {
-  return for_each_row(path, [&](const std::vector<std::string>& f) {
+  return for_each_gazetteer_row(path, [&](const std::vector<std::string>& f) {
     if (f.empty() || f[0].empty()) return;
     int id = add_entity(GazEntity{EntityType::kOrg, f[0], "", "", "", false});
     add_alias(id, f[0], false);
-    if (f.size() > 1) for (const auto& a : split(f[1], '|')) add_alias(id, a, false);
+    if (f.size() > 1) for (const auto& a : split_trimmed(f[1], '|')) add_alias(id, a, false);
   });
 }
 
 Status Gazetteer::load_persons(const std::string& path) {
-  return for_each_row(path, [&](const std::vector<std::string>& f) {
+  return for_each_gazetteer_row(path, [&](const std::vector<std::string>& f) {
     if (f.empty() || f[0].empty()) return;
     GazEntity e{EntityType::kPerson, f[0], "", f.size() > 3 ? f[3] : "", f.size() > 2 ? f[2] : "", false};
     std::vector<NerToken> name = tokenize_phrase(f[0], hyphen_splitter_);
@@ -173,28 +155,26 @@ Status Gazetteer::load_persons(const std::string& path) {
     }
     int id = add_entity(std::move(e));
     add_alias(id, f[0], false);
-    if (f.size() > 1) for (const auto& a : split(f[1], '|')) add_alias(id, a, false);
+    if (f.size() > 1) for (const auto& a : split_trimmed(f[1], '|')) add_alias(id, a, false);
     std::string family = family_name_key(name, entities_[id].eastern_order);
     if (!family.empty() && name.size() > 1) family_names_[family].push_back(id);
   });
 }
 
 void Gazetteer::load_words(const std::string& path, bool titles) {
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string_view t = trim(line);
-    if (t.empty() || t[0] == '#') continue;
+  // A missing list leaves it empty.
+  (void)for_each_gazetteer_row(path, [&](const std::vector<std::string>& f) {
+    const std::string& t = f[0];
     if (!titles) {
       first_names_.insert(token_key(t));
-      continue;
+      return;
     }
     std::vector<NerToken> tokens = tokenize_phrase(t);
-    if (tokens.empty()) continue;
+    if (tokens.empty()) return;
     titles_.insert(join_keys(tokens));
     int& longest = max_title_tokens_by_first_[token_key(tokens[0].text)];
     longest = std::max(longest, static_cast<int>(tokens.size()));
-  }
+  });
 }
 
 Status Gazetteer::Load(const std::string& dir) {

@@ -1,8 +1,9 @@
 #include "indexer/tagger/ner_lexicon.h"
 
 #include <filesystem>
-#include <fstream>
 
+#include "common/text.h"
+#include "indexer/tagger/gazetteer_rows.h"
 #include "indexer/tagger/ner_features.h"  // AsciiLower: features and lexicon fold alike
 
 namespace dossier {
@@ -21,45 +22,14 @@ std::vector<std::string> SplitTokens(std::string_view phrase) {
   return out;
 }
 
-std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) { out.push_back(s.substr(start, i - start)); start = i + 1; }
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-// Calls fn(fields) for each non-comment, non-empty line of a tab-separated file.
-template <typename Fn>
-bool ForEachRow(const std::filesystem::path& path, Fn fn) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string_view v = Trim(line);
-    if (v.empty() || v[0] == '#') continue;
-    fn(SplitOn(line, '\t'));
-  }
-  return true;
-}
-
 // Adds each '|'-separated alias in field.
 void AddAliases(NerLexicon* lex, NerLexicon::Category c, std::string_view field) {
-  for (std::string_view a : SplitOn(field, '|')) {
-    a = Trim(a);
+  for (const std::string& a : split_trimmed(field, '|'))
     if (!a.empty()) lex->Add(c, a);
-  }
 }
 
 void AddPerson(NerLexicon* lex, std::string_view name) {
-  name = Trim(name);
+  name = trim(name);
   if (name.empty()) return;
   lex->Add(NerLexicon::kPerson, name);
   for (const std::string& tok : SplitTokens(name)) {
@@ -108,12 +78,11 @@ Status NerLexicon::Load(const std::string& dir, NerLexicon* out) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound("gazetteer directory not found: " + dir);
   const fs::path d(dir);
-  ForEachRow(d / "countries.tsv", [&](const std::vector<std::string_view>& f) {
-    out->Add(kCountry, Trim(f[0]));
+  (void)for_each_gazetteer_row((d / "countries.tsv").string(), [&](const std::vector<std::string>& f) {
+    out->Add(kCountry, f[0]);
     if (f.size() > 2) AddAliases(out, kCountry, f[2]);
     if (f.size() > 3) {
-      for (std::string_view dem : SplitOn(f[3], '|')) {
-        dem = Trim(dem);
+      for (std::string_view dem : split_trimmed(f[3], '|')) {
         if (dem.empty()) continue;
         out->Add(kDemonym, dem);
         char last = dem.back();
@@ -121,25 +90,25 @@ Status NerLexicon::Load(const std::string& dir, NerLexicon* out) {
       }
     }
   });
-  ForEachRow(d / "places.tsv", [&](const std::vector<std::string_view>& f) {
-    out->Add(kPlace, Trim(f[0]));
+  (void)for_each_gazetteer_row((d / "places.tsv").string(), [&](const std::vector<std::string>& f) {
+    out->Add(kPlace, f[0]);
     if (f.size() > 3) AddAliases(out, kPlace, f[3]);
   });
-  ForEachRow(d / "orgs.tsv", [&](const std::vector<std::string_view>& f) {
-    out->Add(kOrg, Trim(f[0]));
+  (void)for_each_gazetteer_row((d / "orgs.tsv").string(), [&](const std::vector<std::string>& f) {
+    out->Add(kOrg, f[0]);
     if (f.size() > 1) AddAliases(out, kOrg, f[1]);
   });
-  ForEachRow(d / "persons.tsv", [&](const std::vector<std::string_view>& f) {
+  (void)for_each_gazetteer_row((d / "persons.tsv").string(), [&](const std::vector<std::string>& f) {
     AddPerson(out, f[0]);
     if (f.size() > 1) {
-      for (std::string_view a : SplitOn(f[1], '|')) AddPerson(out, a);
+      for (std::string_view a : split_trimmed(f[1], '|')) AddPerson(out, a);
     }
   });
-  ForEachRow(d / "first_names.txt", [&](const std::vector<std::string_view>& f) {
-    out->Add(kFirstName, Trim(f[0]));
+  (void)for_each_gazetteer_row((d / "first_names.txt").string(), [&](const std::vector<std::string>& f) {
+    out->Add(kFirstName, f[0]);
   });
-  ForEachRow(d / "titles.txt", [&](const std::vector<std::string_view>& f) {
-    out->Add(kTitle, Trim(f[0]));
+  (void)for_each_gazetteer_row((d / "titles.txt").string(), [&](const std::vector<std::string>& f) {
+    out->Add(kTitle, f[0]);
   });
   return Status::OK();
 }

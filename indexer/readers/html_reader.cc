@@ -10,19 +10,16 @@
 #include <array>
 #include <cctype>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "common/text.h"
+#include "indexer/readers/html_json_ld.h"
+#include "indexer/readers/html_text.h"
 #include "indexer/readers/reader.h"
 
 namespace dossier {
 namespace {
-
-using Json = nlohmann::json;
 
 bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
   return std::find(list.begin(), list.end(), word) != list.end();
@@ -32,68 +29,6 @@ bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
-}
-
-// ---------------------------------------------------------------------------
-// Whitespace: HTML collapses runs of it; for indexing, no-break and other
-// Unicode spaces count as whitespace too.
-
-size_t space_length(std::string_view s, size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
-  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
-  if ((c == 0xE2 || c == 0xE3) && i + 2 < s.size()) {
-    const auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
-    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return 3;  // U+2000..200A, U+202F
-    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;                  // U+3000
-  }
-  return 0;
-}
-
-// Builds text from pieces: whitespace collapses to one space, and line breaks
-// requested by block elements are written only between two pieces of text.
-class TextBuilder {
- public:
-  void add(std::string_view text, bool preformatted = false) {
-    for (size_t i = 0; i < text.size();) {
-      if (preformatted && text[i] == '\n') {
-        line_break();
-        ++i;
-      } else if (size_t n = space_length(text, i)) {
-        pending_space_ = true;
-        i += n;
-      } else {
-        flush_separator();
-        out_ += text[i++];
-      }
-    }
-  }
-  void block_break(int level) { pending_break_ = std::max(pending_break_, level); }
-  void line_break() { pending_break_ = std::min(2, pending_break_ + 1); }
-  void space() { pending_space_ = true; }
-  std::string take() { return std::move(out_); }
-
- private:
-  void flush_separator() {
-    if (!out_.empty()) {
-      if (pending_break_ > 0) {
-        out_ += pending_break_ == 2 ? "\n\n" : "\n";
-      } else if (pending_space_) {
-        out_ += ' ';
-      }
-    }
-    pending_break_ = 0;
-    pending_space_ = false;
-  }
-  std::string out_;
-  int pending_break_ = 0;  // 0 none, 1 new line, 2 blank line
-  bool pending_space_ = false;
-};
-
-std::string collapse(std::string_view s) {
-  TextBuilder b;
-  b.add(s);
-  return b.take();
 }
 
 // ---------------------------------------------------------------------------
@@ -298,7 +233,7 @@ std::string first_time_datetime(const GumboNode* root) {
     if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_TEMPLATE) {
       return false;
     }
-    if (t == GUMBO_TAG_TIME) found = collapse(attr(n, "datetime"));
+    if (t == GUMBO_TAG_TIME) found = collapse_html_space(attr(n, "datetime"));
     return found.empty();
   });
   return found;
@@ -332,16 +267,16 @@ PageScan scan_page(const GumboOutput* output) {
     if (t == GUMBO_TAG_META) {
       for (const char* key : {"name", "property", "itemprop"}) {
         std::string_view k = attr(n, key);
-        if (!k.empty()) s.meta.emplace_back(ascii_lower(trim(k)), collapse(content));
+        if (!k.empty()) s.meta.emplace_back(ascii_lower(trim(k)), collapse_html_space(content));
       }
       std::string_view equiv = attr(n, "http-equiv");
-      if (!equiv.empty()) s.meta.emplace_back("http-equiv:" + ascii_lower(trim(equiv)), collapse(content));
+      if (!equiv.empty()) s.meta.emplace_back("http-equiv:" + ascii_lower(trim(equiv)), collapse_html_space(content));
     } else if (has_attr(n, "itemprop")) {  // microdata: <time itemprop="datePublished" datetime=...>
       std::string_view value = content.empty() ? attr(n, "datetime") : content;
-      if (!value.empty()) s.meta.emplace_back(ascii_lower(trim(attr(n, "itemprop"))), collapse(value));
+      if (!value.empty()) s.meta.emplace_back(ascii_lower(trim(attr(n, "itemprop"))), collapse_html_space(value));
     }
     if (t == GUMBO_TAG_LINK && attr_has_token(n, "rel", "canonical") && s.canonical.empty()) {
-      s.canonical = collapse(attr(n, "href"));
+      s.canonical = collapse_html_space(attr(n, "href"));
     }
     if (t == GUMBO_TAG_A && attr_has_token(n, "rel", "author")) s.rel_authors.push_back(node_text(n));
     if (t == GUMBO_TAG_TITLE && html_ns && !seen_title) {
@@ -376,111 +311,6 @@ std::string meta_value(const PageScan& s, std::initializer_list<std::string_view
     }
   }
   return {};
-}
-
-// ---------------------------------------------------------------------------
-// JSON-LD (schema.org): the article node's date, authors, publisher and more.
-
-struct JsonLd {
-  std::string date, modified, headline, publisher, lang, id;
-  std::vector<std::string> authors;
-};
-
-bool is_article_type(const Json& type) {
-  auto match = [](const Json& t) {
-    if (!t.is_string()) return false;
-    std::string_view s = t.get_ref<const std::string&>();
-    return s.ends_with("Article") || s.ends_with("Posting") || s == "Report";
-  };
-  if (type.is_array()) return std::any_of(type.begin(), type.end(), match);
-  return match(type);
-}
-
-std::string json_string(const Json& obj, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return {};
-  if (it->is_string()) return collapse(it->get_ref<const std::string&>());
-  if (it->is_number()) return it->dump();
-  return {};
-}
-
-JsonLd read_json_ld(const std::vector<std::string>& scripts) {
-  std::vector<Json> docs;
-  for (const std::string& text : scripts) {
-    // Tolerate wrappers such as <!-- --> or CDATA markers around the JSON.
-    size_t start = text.find_first_of("{["), end = text.find_last_of("}]");
-    if (start == std::string::npos || end == std::string::npos || end < start) continue;
-    Json doc = Json::parse(text.begin() + start, text.begin() + end + 1, nullptr, false, true);
-    if (!doc.is_discarded()) docs.push_back(std::move(doc));
-  }
-  // Every object in document order (covers top-level arrays and @graph).
-  std::vector<const Json*> objects;
-  std::vector<const Json*> stack;
-  for (auto it = docs.rbegin(); it != docs.rend(); ++it) stack.push_back(&*it);
-  while (!stack.empty()) {
-    const Json* v = stack.back();
-    stack.pop_back();
-    if (v->is_object()) objects.push_back(v);
-    if (v->is_structured()) {
-      std::vector<const Json*> kids;
-      for (const Json& k : *v) kids.push_back(&k);
-      stack.insert(stack.end(), kids.rbegin(), kids.rend());
-    }
-  }
-  std::unordered_map<std::string, const Json*> by_id;
-  for (const Json* o : objects) {
-    std::string id = json_string(*o, "@id");
-    if (!id.empty() && o->size() > 1) by_id.emplace(id, o);
-  }
-  // {"@id": ...} references point at a node elsewhere in the @graph.
-  auto resolve = [&](const Json& v) -> const Json& {
-    if (v.is_object() && !v.contains("name")) {
-      auto it = by_id.find(json_string(v, "@id"));
-      if (it != by_id.end()) return *it->second;
-    }
-    return v;
-  };
-  auto name_of = [&](const Json& v) -> std::string {
-    const Json& r = resolve(v);
-    if (r.is_string()) return collapse(r.get_ref<const std::string&>());
-    if (r.is_object()) return json_string(r, "name");
-    return {};
-  };
-
-  JsonLd out;
-  const Json* article = nullptr;
-  for (const Json* o : objects) {
-    if (o->contains("@type") && is_article_type((*o)["@type"])) {
-      article = o;
-      break;
-    }
-  }
-  for (const Json* o : objects) {
-    if (out.date.empty()) out.date = json_string(*o, "datePublished");
-    if (!article && o->contains("datePublished")) article = o;
-  }
-  if (!article) return out;
-  if (std::string d = json_string(*article, "datePublished"); !d.empty()) out.date = d;
-  out.modified = json_string(*article, "dateModified");
-  out.headline = json_string(*article, "headline");
-  out.lang = json_string(*article, "inLanguage");
-  out.id = json_string(*article, "identifier");
-  if (auto it = article->find("identifier"); out.id.empty() && it != article->end() && it->is_object()) {
-    out.id = json_string(*it, "value");
-  }
-  auto names_in = [&](const char* key) {  // a name, an object with one, or an array of them
-    std::vector<std::string> names;
-    if (auto it = article->find(key); it != article->end()) {
-      if (!it->is_array()) names.push_back(name_of(*it));
-      for (const Json& v : it->is_array() ? *it : Json::array()) names.push_back(name_of(v));
-    }
-    return names;
-  };
-  out.authors = names_in("author");
-  for (const std::string& p : names_in("publisher")) {
-    if (out.publisher.empty()) out.publisher = p;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------

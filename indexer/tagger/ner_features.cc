@@ -206,17 +206,36 @@ bool MayBeNamePart(std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// Lower-case words that continue a name after a capitalised word ("Bank of
+// America", "Johnson & Johnson", "Osama bin Laden"); other words right after a
+// name end it.
+bool MayContinueName(std::string_view w) {
+  static const std::unordered_map<std::string_view, bool> kWords = [] {
+    std::unordered_map<std::string_view, bool> m;
+    for (std::string_view k : {"of", "and", "for", "&", "'s", "de", "da", "do", "dos", "das", "du", "del",
+                               "della", "di", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al",
+                               "el", "on", "in", "at", "the", "y", "e", "(", ")", "'", "/", "."}) {
+      m.emplace(k, true);
+    }
+    return m;
+  }();
+  return w.size() <= 5 && kWords.count(w) > 0;
+}
+
+}  // namespace
+
 size_t MarkTokensNearNames(const std::vector<NerToken>& sentence, std::vector<uint8_t>* near_name) {
   const size_t n = sentence.size();
   near_name->assign(n, 0);
   size_t marked = 0;
-  size_t next_free = 0;  // first token not yet marked
+  uint8_t* mark = near_name->data();
   for (size_t j = 0; j < n; ++j) {
     if (!MayBeNamePart(sentence[j].text) || (j == 0 && IsCapitalisedFunctionWord(sentence[j].text))) continue;
-    const size_t b = std::max(next_free, j >= 1 ? j - 1 : size_t{0}), e = std::min(n, j + 2);
-    for (size_t i = b; i < e; ++i) (*near_name)[i] = 1;
-    if (e > b) marked += e - b;
-    next_free = std::max(next_free, e);
+    if (j >= 1 && !mark[j - 1]) { mark[j - 1] = 1; ++marked; }
+    if (!mark[j]) { mark[j] = 1; ++marked; }
+    if (j + 1 < n && !mark[j + 1] && MayContinueName(sentence[j + 1].text)) { mark[j + 1] = 1; ++marked; }
   }
   return marked;
 }

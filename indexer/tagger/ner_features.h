@@ -60,15 +60,15 @@ void ExtractSentenceFeatures(const std::vector<NerToken>& sentence, const NerLex
                              SentenceFeatures* out, const uint8_t* skip_text_only = nullptr,
                              const uint8_t* wanted = nullptr);
 
-// Which tokens the tagger scores: (*near_name)[i] is 1 when token i or one of its
-// immediate neighbours could be part of a name, i.e. has an ASCII capital or
-// starts with a Latin-1 letter byte, a sentence-initial function word ("The",
-// "But") excepted. Names are capitalised, and the words inside them that are not
-// ("bin", "of", "van der") sit next to a capitalised one; the others are labelled
-// O unscored, about two thirds of news tokens. Within two words instead of one
-// changed no label on CoNLL-2003 valid and, on 1,000 AllSides articles, only
-// junk ("&", e-mail addresses tagged as places), for 8% more tagging work.
-// Returns how many are marked.
+// Which tokens the tagger scores: (*near_name)[i] is 1 when token i could be part
+// of a name (has an ASCII capital or starts with a Latin-1 letter byte, a
+// sentence-initial function word like "The" or "But" excepted), precedes one, or
+// follows one and may continue it ("of", "&", "bin", "(", ...). Names are
+// capitalised, and the words inside them that are not sit next to a capitalised
+// one; all others are labelled O unscored, about three quarters of news tokens.
+// Scoring the word after a name only when it may continue one left every label
+// on CoNLL-2003 valid unchanged and, on 1,000 AllSides articles, mostly dropped
+// junk ("Obama —", "Comey”") for 4% less indexing CPU. Returns how many are marked.
 size_t MarkTokensNearNames(const std::vector<NerToken>& sentence, std::vector<uint8_t>* near_name);
 
 // The key of the exact-text feature, a fingerprint of a token's text.

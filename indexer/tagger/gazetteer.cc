@@ -171,7 +171,7 @@ void Gazetteer::load_words(const std::string& path, bool titles) {
     }
     std::vector<NerToken> tokens = tokenize_phrase(t);
     if (tokens.empty()) return;
-    titles_.insert(join_keys(tokens));
+    titles_.Insert(join_keys(tokens), 1);
     int& longest = max_title_tokens_by_first_[token_key(tokens[0].text)];
     longest = std::max(longest, static_cast<int>(tokens.size()));
   });
@@ -190,7 +190,7 @@ Status Gazetteer::Load(const std::string& dir) {
   if (fs::exists(dir + "/titles.txt")) load_words(dir + "/titles.txt", true);
   for (std::string_view t : builtin_titles()) {
     std::vector<NerToken> tokens = tokenize_phrase(t);
-    titles_.insert(join_keys(tokens));
+    titles_.Insert(join_keys(tokens), 1);
     int& longest = max_title_tokens_by_first_[token_key(tokens[0].text)];
     longest = std::max(longest, static_cast<int>(tokens.size()));
   }
@@ -215,6 +215,10 @@ Status Gazetteer::Load(const std::string& dir) {
     if (!s.ok()) return s;
   }
   index_pending_aliases();
+  for (const auto& [key, list] : aliases_) {
+    alias_index_.Insert(key, static_cast<int>(alias_lists_.size()));
+    alias_lists_.push_back(&list);
+  }
   alias_firsts_.Reset(max_tokens_by_first_.size());
   for (const auto& [first, longest] : max_tokens_by_first_) alias_firsts_.Add(first);
   title_firsts_.Reset(max_title_tokens_by_first_.size());
@@ -223,16 +227,10 @@ Status Gazetteer::Load(const std::string& dir) {
 }
 
 bool Gazetteer::aliases_of(const std::vector<NerToken>& tokens, const std::vector<std::string>& keys, size_t start,
-                           size_t len, std::string* scratch, std::vector<const GazAlias*>* out) const {
-  std::string& key = *scratch;
-  key.clear();
-  for (size_t i = start; i < start + len; ++i) {
-    if (i > start) key += ' ';
-    key += keys[i];
-  }
-  auto found = aliases_.find(key);
-  if (found == aliases_.end()) return false;
-  for (const GazAlias& a : found->second) {
+                           size_t len, uint64_t hash, std::vector<const GazAlias*>* out) const {
+  const int found = alias_index_.Find(hash, keys, start, len);
+  if (found < 0) return false;
+  for (const GazAlias& a : *alias_lists_[found]) {
     if (a.case_sensitive) {
       // Compare the surface without spaces to the alias as written.
       std::string surface;
@@ -246,22 +244,23 @@ bool Gazetteer::aliases_of(const std::vector<NerToken>& tokens, const std::vecto
   return !out->empty();
 }
 
-std::optional<GazMatch> Gazetteer::match_at(const std::vector<NerToken>& tokens,
-                                            const std::vector<std::string>& keys, size_t start) const {
-  if (!alias_firsts_.MayContain(keys[start])) return std::nullopt;
+bool Gazetteer::match_at(const std::vector<NerToken>& tokens, const std::vector<std::string>& keys, size_t start,
+                         GazMatch* out) const {
+  out->aliases.clear();
+  if (!alias_firsts_.MayContain(keys[start])) return false;
   auto it = max_tokens_by_first_.find(keys[start]);
-  if (it == max_tokens_by_first_.end()) return std::nullopt;
-  size_t longest = std::min<size_t>(it->second, keys.size() - start);
-  std::string key;
-  GazMatch m;
+  if (it == max_tokens_by_first_.end()) return false;
+  const size_t longest = std::min({static_cast<size_t>(it->second), keys.size() - start, PhraseTable::kMaxTokens});
+  uint64_t hashes[PhraseTable::kMaxTokens];
+  PhraseTable::PrefixHashes(keys, start, longest, hashes);
   for (size_t len = longest; len >= 1; --len) {
-    if (aliases_of(tokens, keys, start, len, &key, &m.aliases)) {
-      m.begin = start;
-      m.end = start + len;
-      return m;
+    if (aliases_of(tokens, keys, start, len, hashes[len - 1], &out->aliases)) {
+      out->begin = start;
+      out->end = start + len;
+      return true;
     }
   }
-  return std::nullopt;
+  return false;
 }
 
 std::vector<const GazAlias*> Gazetteer::lookup_span(const std::vector<NerToken>& tokens,
@@ -269,8 +268,7 @@ std::vector<const GazAlias*> Gazetteer::lookup_span(const std::vector<NerToken>&
                                                     size_t end) const {
   std::vector<const GazAlias*> out;
   if (begin >= end || !alias_firsts_.MayContain(keys[begin])) return out;
-  thread_local std::string key;
-  aliases_of(tokens, keys, begin, end - begin, &key, &out);
+  aliases_of(tokens, keys, begin, end - begin, PhraseTable::Hash(keys, begin, end - begin), &out);
   return out;
 }
 
@@ -280,8 +278,8 @@ std::vector<const GazAlias*> Gazetteer::lookup(std::string_view phrase) const {
   if (tokens.empty()) return out;
   std::vector<std::string> keys;
   for (const auto& t : tokens) keys.push_back(token_key(t.text));
-  auto m = match_at(tokens, keys, 0);
-  if (m && m->end == tokens.size()) out = m->aliases;
+  GazMatch m;
+  if (match_at(tokens, keys, 0, &m) && m.end == tokens.size()) out = std::move(m.aliases);
   return out;
 }
 
@@ -294,15 +292,11 @@ size_t Gazetteer::title_length_at(const std::vector<std::string>& keys, size_t s
   if (!title_firsts_.MayContain(keys[start])) return 0;
   auto it = max_title_tokens_by_first_.find(keys[start]);
   if (it == max_title_tokens_by_first_.end()) return 0;
-  size_t longest = std::min<size_t>(it->second, keys.size() - start);
-  std::string key;
+  const size_t longest = std::min({static_cast<size_t>(it->second), keys.size() - start, PhraseTable::kMaxTokens});
+  uint64_t hashes[PhraseTable::kMaxTokens];
+  PhraseTable::PrefixHashes(keys, start, longest, hashes);
   for (size_t len = longest; len >= 1; --len) {
-    key.clear();
-    for (size_t i = start; i < start + len; ++i) {
-      if (i > start) key += ' ';
-      key += keys[i];
-    }
-    if (titles_.count(key)) return len;
+    if (titles_.Find(hashes[len - 1], keys, start, len) >= 0) return len;
   }
   return 0;
 }

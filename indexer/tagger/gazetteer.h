@@ -5,7 +5,6 @@
 // aliases ("US" the country, not "us").
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +15,7 @@
 #include "common/status.h"
 #include "indexer/tagger/key_filter.h"
 #include "indexer/tagger/ner_tokenizer.h"
+#include "indexer/tagger/phrase_table.h"
 
 namespace dossier {
 
@@ -54,9 +54,10 @@ class Gazetteer {
   // Reads every known file in dir; a missing file is skipped, a missing dir is an error.
   Status Load(const std::string& dir);
 
-  // Longest alias starting at token `start` of `tokens` (keys from token_key()).
-  std::optional<GazMatch> match_at(const std::vector<NerToken>& tokens,
-                                   const std::vector<std::string>& keys, size_t start) const;
+  // Longest alias starting at token `start` of `tokens` (keys from token_key()),
+  // into *out; false when none starts there.
+  bool match_at(const std::vector<NerToken>& tokens, const std::vector<std::string>& keys, size_t start,
+                GazMatch* out) const;
 
   // Exact lookup of a whole phrase (a model span's text).
   std::vector<const GazAlias*> lookup(std::string_view phrase) const;
@@ -90,17 +91,19 @@ class Gazetteer {
   Status load_orgs(const std::string& path);
   Status load_persons(const std::string& path);
   void load_words(const std::string& path, bool titles);
-  // Appends the aliases whose keys are tokens [start, start + len) and whose case
-  // fits; false when none.
+  // Appends the aliases whose keys are tokens [start, start + len) (with that
+  // PhraseTable hash) and whose case fits; false when none.
   bool aliases_of(const std::vector<NerToken>& tokens, const std::vector<std::string>& keys, size_t start, size_t len,
-                  std::string* scratch, std::vector<const GazAlias*>* out) const;
+                  uint64_t hash, std::vector<const GazAlias*>* out) const;
 
   std::vector<GazEntity> entities_;
   std::unordered_map<std::string, std::vector<GazAlias>> aliases_;  // joined keys -> aliases
+  PhraseTable alias_index_;                            // joined keys -> alias_lists_ index
+  std::vector<const std::vector<GazAlias>*> alias_lists_;
   std::unordered_map<std::string, int> max_tokens_by_first_;         // first key -> longest alias
   std::unordered_map<std::string, std::vector<int>> family_names_;
   std::unordered_set<std::string> first_names_;
-  std::unordered_set<std::string> titles_;        // joined keys
+  PhraseTable titles_;  // joined keys
   std::unordered_map<std::string, int> max_title_tokens_by_first_;
   KeyFilter alias_firsts_, title_firsts_;  // the two maps' keys: most tokens start neither
   struct PendingAlias {

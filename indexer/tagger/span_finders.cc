@@ -86,30 +86,32 @@ void find_gazetteer_spans(const ArticleTokens& article, int sent, const Gazettee
                           std::vector<TaggerSpan>* spans) {
   const NerSentence& tokens = article.sentences[sent];
   const auto& keys = article.keys[sent];
+  GazMatch match;
   for (size_t i = 0; i < tokens.size();) {
     if (!capitalised_or_digit(tokens[i].text)) {
       ++i;
       continue;
     }
-    auto m = gaz.match_at(tokens, keys, i);
-    if (m && article.all_caps[sent]) {
+    GazMatch& m = match;
+    bool found = gaz.match_at(tokens, keys, i, &m);
+    if (found && article.all_caps[sent]) {
       // In a headline in capitals "IS" or "ST" is a word, not an alias.
-      std::erase_if(m->aliases, [](const GazAlias* a) { return a->case_sensitive; });
-      if (m->aliases.empty()) m.reset();
+      std::erase_if(m.aliases, [](const GazAlias* a) { return a->case_sensitive; });
+      found = !m.aliases.empty();
     }
-    if (!m) {
+    if (!found) {
       ++i;
       continue;
     }
     TaggerSpan span;
     span.sent = sent;
-    span.begin = m->begin;
-    span.end = m->end;
+    span.begin = m.begin;
+    span.end = m.end;
     span.source = SpanSource::kGazetteer;
-    span.model_per = model_says_per(article, sent, m->begin, m->end);
-    apply_alias(pick_alias(m->aliases, gaz, span.model_per), gaz, &span);
+    span.model_per = model_says_per(article, sent, m.begin, m.end);
+    apply_alias(pick_alias(m.aliases, gaz, span.model_per), gaz, &span);
     spans->push_back(span);
-    i = m->end;
+    i = m.end;
   }
 }
 
@@ -333,13 +335,14 @@ void qualify_ministries(const ArticleTokens& article, const Gazetteer& gaz, std:
     if (!ministry) continue;
     // A leading demonym or country inside the span becomes its own place mention.
     int country = -1;
-    auto m = gaz.match_at(tokens, keys, s.begin);
-    if (m && m->end < s.end) {
-      for (const GazAlias* a : m->aliases) {
+    GazMatch m;
+    const bool found = gaz.match_at(tokens, keys, s.begin, &m);
+    if (found && m.end < s.end) {
+      for (const GazAlias* a : m.aliases) {
         if (country < 0 && gaz.entity(a->entity).kind == "country") {
           country = a->entity;
           TaggerSpan place = s;
-          place.end = m->end;
+          place.end = m.end;
           place.source = SpanSource::kGazetteer;
           apply_alias(a, gaz, &place);
           added.push_back(place);
@@ -358,7 +361,7 @@ void qualify_ministries(const ArticleTokens& article, const Gazetteer& gaz, std:
     }
     if (country >= 0) {
       size_t name_begin = s.begin;
-      if (m && m->end < s.end && m->begin == s.begin) name_begin = m->end;
+      if (found && m.end < s.end && m.begin == s.begin) name_begin = m.end;
       if (name_begin < s.end && is_possessive(tokens[name_begin].text)) ++name_begin;
       if (name_begin < s.end) {
         s.canonical =

@@ -124,9 +124,11 @@ class ChunkSplitter {
       emit(b, b + n);
       b += n;
     }
-    // Trailing closers and periods, collected right to left.
-    std::vector<std::pair<size_t, size_t>> tail;
-    while (b < e) {
+    // Trailing closers and periods, collected right to left (a few at most, so
+    // no heap allocation per chunk; a longer run keeps its innermost part whole).
+    std::pair<size_t, size_t> tail[kMaxTail];
+    size_t tails = 0;
+    while (b < e && tails < kMaxTail) {
       std::string_view core = text_.substr(b, e - b);
       if (!kCloserLastBytes[static_cast<unsigned char>(core.back())]) break;
       size_t n = match_suffix(core, kClosers);
@@ -134,14 +136,19 @@ class ChunkSplitter {
       if (n == 0 && core.ends_with(".") && core.size() > 1 && !is_abbreviation(core)) n = 1;
       if (n == 0 && core.ends_with("--") && core.size() > 2) n = 2;
       if (n == 0 || n == core.size()) break;
-      tail.emplace_back(e - n, e);
+      tail[tails++] = {e - n, e};
       e -= n;
     }
     split_core(b, e);
-    for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(it->first, it->second);
+    while (tails > 0) {
+      --tails;
+      emit(tail[tails].first, tail[tails].second);
+    }
   }
 
  private:
+  static constexpr size_t kMaxTail = 16;
+
   size_t match_prefix(size_t b, size_t e, const auto& list) const {
     std::string_view s = text_.substr(b, e - b);
     for (std::string_view p : list) if (s.starts_with(p)) return p.size();

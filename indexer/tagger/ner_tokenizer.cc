@@ -175,6 +175,21 @@ class ChunkSplitter {
         return;
       }
     }
+    // A slash before a capital separates names in photo credits and polls
+    // ("Olson/Getty Images", "Reuters/Ipsos", "CNN/ORC"), but not in web
+    // addresses, dates ("9/11") or lower-case pairs ("and/or").
+    if (core.find("://") == std::string_view::npos && !core.starts_with("www.")) {
+      for (size_t i = 1; i + 1 < core.size(); ++i) {
+        if (core[i] != '/') continue;
+        const unsigned char before = core[i - 1], after = core[i + 1];
+        if (std::isalpha(before) && std::isupper(after)) {
+          split_core(b, b + i);
+          emit(b + i, b + i + 1);
+          split(b + i + 1, e);
+          return;
+        }
+      }
+    }
     // Unicode dashes and "--" always separate.
     for (size_t i = 1; i + 1 < core.size(); ++i) {
       if (core[i] != '\xE2' && core[i] != '-') continue;

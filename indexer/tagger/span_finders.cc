@@ -63,6 +63,14 @@ const GazAlias* pick_alias(const std::vector<const GazAlias*>& aliases, const Ga
   return aliases.front();
 }
 
+// "https://t.co/x", "www.state.gov", "press@state.gov" ("Amazon.com" may be a
+// company, so a bare domain is left to the model).
+bool looks_like_address(std::string_view t) {
+  if (t.find("://") != std::string_view::npos || t.starts_with("www.") || t.starts_with("WWW.")) return true;
+  const size_t at = t.find('@');
+  return at != std::string_view::npos && at > 0 && t.find('.', at) != std::string_view::npos;
+}
+
 bool model_says_per(const ArticleTokens& article, int sent, size_t b, size_t e) {
   if (article.labels.empty()) return false;
   for (size_t i = b; i < e; ++i) {
@@ -242,12 +250,14 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
   auto is_begin = [](NerLabel l) { return l != NerLabel::O && static_cast<int>(l) % 2 == 1; };
   for (size_t i = 0; i < labels.size();) {
     int k = kind(labels[i]);
-    if (k == 0) {
+    // A lone slash joins two names, never two halves of one ("AFP/Getty Images",
+    // "Reuters/Ipsos"): the model's span stops there and resumes after it.
+    if (k == 0 || tokens[i].text == "/") {
       ++i;
       continue;
     }
     size_t e = i + 1;
-    while (e < labels.size() && kind(labels[e]) == k && !is_begin(labels[e])) ++e;
+    while (e < labels.size() && kind(labels[e]) == k && !is_begin(labels[e]) && tokens[e].text != "/") ++e;
     TaggerSpan m;
     m.sent = sent;
     m.begin = i;
@@ -259,6 +269,10 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     i = e;
     // Possessive "'s" never belongs to a name.
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
+    // Web addresses and e-mail addresses are no names, whatever the model says.
+    bool address = false;
+    for (size_t t = m.begin; t < m.end && !address; ++t) address = looks_like_address(tokens[t].text);
+    if (address) continue;
     // "Mr Thomas", "Foreign Minister Park Jin": the title is a role, not the name.
     while (m.model_per && m.size() > 1) {
       size_t title_len = gaz.title_length_at(article.keys[sent], m.begin);

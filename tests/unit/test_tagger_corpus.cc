@@ -97,3 +97,26 @@ TEST_CASE("tagger: with the model, titles are stripped and first names join") {
     if (e.canonical == "Michael Howard") CHECK(e.mentions == 3);
   }
 }
+
+TEST_CASE("tagger: with the model, photo credits split at the slash and web addresses are no places") {
+  auto tagger = project_tagger();
+  if (!tagger->has_model()) {
+    MESSAGE("skipped: no model in " << DOSSIER_DATA_DIR);
+    return;
+  }
+  TagResult r = tagger->tag(
+      "President Joe Biden spoke in Chicago on Tuesday. (Photo: Jim Bourg/Reuters)\n\n"
+      "A Washington Post/ABC News poll found support rising. Details at https://t.co/7TekwnqAZU "
+      "and www.whitehouse.gov, or write to press@whitehouse.gov.");
+  const std::set<std::string> persons = names(r, EntityType::kPerson);
+  CHECK(persons.count("Jim Bourg"));
+  const std::set<std::string> orgs = names(r, EntityType::kOrg);
+  CHECK(orgs.count("Reuters"));
+  CHECK(orgs.count("Washington Post"));
+  CHECK(orgs.count("ABC News"));
+  for (const auto& e : r.entities) {
+    CHECK_MESSAGE(e.canonical.find('/') == std::string::npos, "slash inside " << e.canonical);
+    CHECK_MESSAGE(e.canonical.find('@') == std::string::npos, "address as entity: " << e.canonical);
+    CHECK_MESSAGE(e.canonical.find("www.") == std::string::npos, "address as entity: " << e.canonical);
+  }
+}

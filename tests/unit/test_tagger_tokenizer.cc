@@ -32,6 +32,15 @@ TEST_CASE("tagger: tokenizer splits possessives and keeps abbreviations whole") 
         std::vector<std::string>{"\xE2\x80\x9C", "Strategic", "\xE2\x80\x9D", "talks"});
 }
 
+TEST_CASE("tagger: tokenizer splits a slash before a capital, not in addresses, dates or words") {
+  CHECK(texts("Scott Olson/Getty Images") == std::vector<std::string>{"Scott", "Olson", "/", "Getty", "Images"});
+  CHECK(texts("Saul Loeb/AFP/Getty") == std::vector<std::string>{"Saul", "Loeb", "/", "AFP", "/", "Getty"});
+  CHECK(texts("a Reuters/Ipsos poll") == std::vector<std::string>{"a", "Reuters", "/", "Ipsos", "poll"});
+  CHECK(texts("after 9/11 and/or") == std::vector<std::string>{"after", "9/11", "and/or"});
+  CHECK(texts("see https://www.state.gov/Briefings now") ==
+        std::vector<std::string>{"see", "https://www.state.gov/Briefings", "now"});
+}
+
 TEST_CASE("tagger: tokenizer offsets point at the token bytes") {
   std::string text = "Mr. Xi met Erdo\xC4\x9F" "an's aide.";
   for (const auto& s : tokenize_for_ner(text)) {

@@ -47,6 +47,26 @@ bool is_possessive(std::string_view t) {
   return t == "'s" || t == "'" || t == "\xE2\x80\x99s" || t == "\xE2\x80\x99" || t == "'S";
 }
 
+// Punctuation that never closes a name (an opener, a dash, a separator) and
+// that never opens one (a closer, a dash, a separator). Brackets count only when
+// unmatched inside the span: CoNLL's "Sporting (Gijon)" keeps both.
+bool is_separator_token(std::string_view t) {
+  static constexpr std::string_view kSeparators[] = {
+      "-", "--", "\xE2\x80\x94", "\xE2\x80\x93", "|", "/", ",", ";", ":", "&", "\xE2\x80\xA2", "\xE2\x80\xA6", "\""};
+  for (std::string_view s : kSeparators) if (t == s) return true;
+  return false;
+}
+bool is_opener_token(std::string_view t) {
+  return t == "(" || t == "[" || t == "{" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x98";
+}
+bool is_closer_token(std::string_view t) {
+  return t == ")" || t == "]" || t == "}" || t == "\xE2\x80\x9D" || t == "\xE2\x80\x99";
+}
+bool span_has(const NerSentence& tokens, size_t b, size_t e, bool (*pred)(std::string_view)) {
+  for (size_t i = b; i < e; ++i) if (pred(tokens[i].text)) return true;
+  return false;
+}
+
 bool capitalised_or_digit(std::string_view t) {
   return !t.empty() && (starts_upper(t) || (t[0] >= '0' && t[0] <= '9'));
 }
@@ -241,6 +261,22 @@ void find_org_rule_spans(const ArticleTokens& article, int sent, std::vector<Tag
   }
 }
 
+void trim_name_punctuation(const NerSentence& tokens, size_t* begin, size_t* end) {
+  for (bool trimmed = true; trimmed && *begin < *end;) {
+    const std::string_view last = tokens[*end - 1].text, first = tokens[*begin].text;
+    trimmed = false;
+    if (is_separator_token(last) || is_opener_token(last) ||
+        (is_closer_token(last) && !span_has(tokens, *begin, *end - 1, is_opener_token))) {
+      --*end;
+      trimmed = true;
+    } else if (is_separator_token(first) || is_closer_token(first) ||
+               (is_opener_token(first) && !span_has(tokens, *begin + 1, *end, is_closer_token))) {
+      ++*begin;
+      trimmed = true;
+    }
+  }
+}
+
 void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                        std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;
@@ -267,8 +303,11 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     m.type = k == 1 ? EntityType::kPerson : k == 2 ? EntityType::kOrg : EntityType::kPlace;
     m.model_per = k == 1;
     i = e;
-    // Possessive "'s" never belongs to a name.
+    // Possessive "'s" never belongs to a name, nor punctuation at either end
+    // ("Congress (", "Arizona —").
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
+    trim_name_punctuation(tokens, &m.begin, &m.end);
+    if (m.begin == m.end) continue;
     // Web addresses and e-mail addresses are no names, whatever the model says.
     bool address = false;
     for (size_t t = m.begin; t < m.end && !address; ++t) address = looks_like_address(tokens[t].text);

@@ -29,7 +29,14 @@ void find_first_name_spans(const ArticleTokens& article, int sent, const Gazette
 // "Workers' Party", "Ministry of Foreign Affairs").
 void find_org_rule_spans(const ArticleTokens& article, int sent, std::vector<TaggerSpan>* spans);
 
-// Merges the sequence model's spans for one sentence into `spans`.
+// Narrows tokens [*begin, *end) to a name's possible extent: no separator,
+// dash or opener at the end ("Congress (", "Arizona —"), no separator, dash or
+// closer at the start ("” Obama", "— Reince Priebus"), brackets kept when the
+// span holds both ("Sporting (Gijon)"). *begin == *end when nothing is left.
+void trim_name_punctuation(const NerSentence& tokens, size_t* begin, size_t* end);
+
+// Merges the sequence model's spans for one sentence into `spans`: slashes end
+// them, and trim_name_punctuation() bounds them.
 void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                        std::vector<TaggerSpan>* spans);
 

@@ -12,6 +12,7 @@
 #include "indexer/tagger/gazetteer.h"
 #include "indexer/tagger/guess_filters.h"
 #include "indexer/tagger/ner_tokenizer.h"
+#include "indexer/tagger/span_finders.h"
 
 using namespace dossier;
 
@@ -279,4 +280,23 @@ TEST_CASE("guess filters: one-word common-word organizations and persons are dro
   std::vector<TaggerSpan> no_model = {f.guess(0, "Modern", EntityType::kOrg)};
   drop_headline_and_common_word_guesses(f.article, f.gaz, &no_model);
   CHECK_FALSE(no_model[0].dropped);
+}
+
+TEST_CASE("tagger: punctuation at either end of a model span is not part of the name") {
+  auto trimmed = [](std::string_view phrase) {
+    NerSentence tokens = tokenize_phrase(phrase);
+    size_t b = 0, e = tokens.size();
+    trim_name_punctuation(tokens, &b, &e);
+    return b < e ? std::string(phrase.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin)) : std::string();
+  };
+  CHECK(trimmed("Congress (") == "Congress");
+  CHECK(trimmed("Arizona \xE2\x80\x94") == "Arizona");
+  CHECK(trimmed("\xE2\x80\x9D Obama") == "Obama");
+  CHECK(trimmed("\xE2\x80\x94 Reince Priebus") == "Reince Priebus");
+  CHECK(trimmed("\xE2\x80\x9C" "Fox & Friends") == "Fox & Friends");
+  CHECK(trimmed("Johnson & Johnson") == "Johnson & Johnson");  // inside: kept
+  CHECK(trimmed("Sporting (Gijon)") == "Sporting (Gijon)");    // matched brackets: kept
+  CHECK(trimmed("David )") == "David");
+  CHECK(trimmed("J.P. Morgan Chase & Co.") == "J.P. Morgan Chase & Co.");
+  CHECK(trimmed("& |").empty());
 }

@@ -81,6 +81,34 @@ std::string pack_entity_ids(EntityType type, const std::vector<std::string>& can
   return out;
 }
 
+bool is_entity_id_key(std::string_view key) { return key.starts_with("ei:"); }
+
+namespace {
+
+int display_rank(std::string_view name) {
+  bool lower = false, marks = false;
+  for (unsigned char c : name) {
+    lower |= (c >= 'a' && c <= 'z') || c >= 0x80;  // non-ASCII: a letter of either case, most likely
+    marks |= c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == '{' || c == '}';
+  }
+  return (lower ? 2 : 0) + (marks ? 0 : 1);
+}
+
+size_t lowercase_letters(std::string_view name) {
+  size_t n = 0;
+  for (unsigned char c : name) n += c >= 'a' && c <= 'z';
+  return n;
+}
+
+}  // namespace
+
+bool is_better_display_name(std::string_view a, std::string_view b) {
+  const int ra = display_rank(a), rb = display_rank(b);
+  if (ra != rb) return ra > rb;
+  const size_t la = lowercase_letters(a), lb = lowercase_letters(b);  // "Fox News" over "FOX News"
+  return la != lb ? la > lb : a < b;
+}
+
 namespace {
 
 void add_entry(std::vector<MetadataEntry>& out, std::string key, std::string value = "1") {

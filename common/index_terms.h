@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/entity_names.h"
@@ -29,6 +30,15 @@ std::string entity_filter_term(EntityType type, const std::string& canonical);
 uint64_t entity_id(EntityType type, const std::string& canonical);
 std::string entity_id_key(EntityType type, uint64_t id);
 std::string pack_entity_ids(EntityType type, const std::vector<std::string>& canonicals);
+
+// Whether `key` is an entity id entry ("ei:..."), whose value is a display name.
+bool is_entity_id_key(std::string_view key);
+// Of two display names of one entity (names whose entity_key() is the same),
+// whether `a` reads better than `b`: written in mixed case ("Florida", not
+// "FLORIDA" from a dateline) and free of brackets and quotes, then the one with
+// more lower-case letters ("Fox News", not "FOX News"), then the alphabetically
+// first, so every writer and merge picks the same one.
+bool is_better_display_name(std::string_view a, std::string_view b);
 
 struct MetadataEntry {
   std::string key, value;

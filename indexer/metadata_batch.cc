@@ -12,11 +12,21 @@ void MetadataBatch::add(std::vector<MetadataEntry>&& entries) {
 void MetadataBatch::flush(Xapian::WritableDatabase& db) {
   std::stable_sort(entries_.begin(), entries_.end(),
                    [](const MetadataEntry& a, const MetadataEntry& b) { return a.key < b.key; });
-  const std::string* last = nullptr;
-  for (const auto& m : entries_) {
-    if (last && *last == m.key) continue;
-    db.set_metadata(m.key, m.value);
-    last = &m.key;
+  for (size_t i = 0; i < entries_.size();) {
+    size_t end = i + 1;
+    while (end < entries_.size() && entries_[end].key == entries_[i].key) ++end;
+    const std::string& key = entries_[i].key;
+    if (!is_entity_id_key(key)) {
+      db.set_metadata(key, entries_[i].value);
+    } else {
+      // Several spellings of one entity's name ("FLORIDA", "Florida"): the best.
+      const std::string* best = &entries_[i].value;
+      for (size_t j = i + 1; j < end; ++j)
+        if (is_better_display_name(entries_[j].value, *best)) best = &entries_[j].value;
+      const std::string stored = db.get_metadata(key);
+      if (stored.empty() || is_better_display_name(*best, stored)) db.set_metadata(key, *best);
+    }
+    i = end;
   }
   entries_.clear();
 }

@@ -19,13 +19,16 @@ class MetadataBatch {
  public:
   void add(std::vector<MetadataEntry>&& entries);
   // Writes the collected entries to db (not committing) and clears the batch.
+  // Of several display names for one entity id ("ei:" entries), the one that
+  // reads best (is_better_display_name) is written, and only when it reads
+  // better than the database's.
   void flush(Xapian::WritableDatabase& db);
   // Forgets the collected entries (the database they were for is dropped).
   void clear() { entries_.clear(); }
 
  private:
   // Appended as they come and sorted at flush: cheaper than a map's node per
-  // entry. For a key given twice, the first value wins.
+  // entry. For another key given twice, the first value wins.
   std::vector<MetadataEntry> entries_;
 };
 

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "common/index_terms.h"
 #include "common/schema.h"
 #include "indexer/file_catalog.h"
 #include "indexer/shard_set.h"
@@ -56,11 +57,30 @@ size_t record_complete_files(Xapian::WritableDatabase& db) {
   return recorded;
 }
 
+// Metadata keys found in several sources: an entity's display name ("ei:") is
+// the one that reads best of all shards' (each shard has the spelling its
+// worker met first: "FLORIDA" in a dateline, "Florida" elsewhere); any other
+// key keeps its first value, Xapian's default.
+class DictionaryCompactor : public Xapian::Compactor {
+ public:
+  std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
+    // Xapian 1.4's glass backend passes its internal key: "\0\xc0" + the user's key.
+    std::string_view user_key = key;
+    if (user_key.size() >= 2 && user_key[0] == '\0' && user_key[1] == '\xc0') user_key.remove_prefix(2);
+    if (!is_entity_id_key(user_key)) return tags[0];
+    size_t best = 0;
+    for (size_t i = 1; i < num_tags; ++i)
+      if (is_better_display_name(tags[i], tags[best])) best = i;
+    return tags[best];
+  }
+};
+
 // Compacts `sources`, in order, into a new database at `out`.
 void compact_into(const std::vector<std::string>& sources, const std::string& out) {
   Xapian::Database all;
   for (const auto& s : sources) all.add_database(Xapian::Database(s));
-  all.compact(out, Xapian::DBCOMPACT_MULTIPASS);
+  DictionaryCompactor compactor;
+  all.compact(out, Xapian::DBCOMPACT_MULTIPASS, 0, compactor);
 }
 
 // Every open glass database holds about six files, and a large run makes

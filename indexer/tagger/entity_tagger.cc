@@ -136,6 +136,13 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
     m.surface = span_surface(text, tokens, s.begin, s.end);
     if (m.surface.empty()) continue;
     m.canonical = s.canonical.empty() ? m.surface : s.canonical;
+    // "The New York Times" and "New York Times" are one organization: a name the
+    // gazetteer does not know loses a leading article.
+    if (s.canonical.empty() && m.type == EntityType::kOrg && m.canonical.size() > 4 &&
+        (m.canonical.starts_with("The ") || m.canonical.starts_with("THE ")) &&
+        m.canonical.find(' ', 4) != std::string::npos) {
+      m.canonical.erase(0, 4);
+    }
     m.begin = tokens[s.begin].begin;
     size_t last = s.end - 1;
     if (last > s.begin && (tokens[last].text == "'s" || tokens[last].text == "\xE2\x80\x99s")) --last;

@@ -107,13 +107,15 @@ TEST_CASE("tagger: with the model, photo credits split at the slash and web addr
   TagResult r = tagger->tag(
       "President Joe Biden spoke in Chicago on Tuesday. (Photo: Jim Bourg/Reuters)\n\n"
       "A Washington Post/ABC News poll found support rising. Details at https://t.co/7TekwnqAZU "
-      "and www.whitehouse.gov, or write to press@whitehouse.gov.");
+      "and www.whitehouse.gov, or write to press@whitehouse.gov.\n\n"
+      "The Wall Street Journal first reported the poll on Monday.");
   const std::set<std::string> persons = names(r, EntityType::kPerson);
   CHECK(persons.count("Jim Bourg"));
   const std::set<std::string> orgs = names(r, EntityType::kOrg);
   CHECK(orgs.count("Reuters"));
   CHECK(orgs.count("Washington Post"));
   CHECK(orgs.count("ABC News"));
+  CHECK_MESSAGE(orgs.count("Wall Street Journal"), "a leading article is not part of an organization's name");
   for (const auto& e : r.entities) {
     CHECK_MESSAGE(e.canonical.find('/') == std::string::npos, "slash inside " << e.canonical);
     CHECK_MESSAGE(e.canonical.find('@') == std::string::npos, "address as entity: " << e.canonical);

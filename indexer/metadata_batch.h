@@ -22,7 +22,9 @@ class MetadataBatch {
   // Of several display names for one entity id ("ei:" entries), the one that
   // reads best (is_better_display_name) is written, and only when it reads
   // better than the database's.
-  void flush(Xapian::WritableDatabase& db);
+  // `fresh`: db was created for this batch alone (a shard), so there is
+  // nothing stored to compare with.
+  void flush(Xapian::WritableDatabase& db, bool fresh = false);
   // Forgets the collected entries (the database they were for is dropped).
   void clear() { entries_.clear(); }
 

@@ -75,7 +75,7 @@ Status ShardWriter::finish_current() {
   if (!db_) return Status::OK();
   try {
     spelling_.flush(*db_);
-    metadata_.flush(*db_);
+    metadata_.flush(*db_, /*fresh=*/true);
     db_->set_metadata(kCompleteKey, "complete");
     db_->commit();
     db_->close();

@@ -135,6 +135,21 @@ bool is_common_guess_word(std::string_view key) {
   return s.count(key) > 0;
 }
 
+bool is_page_furniture_word(std::string_view key) {
+  static const WordSet s = {
+      "click",    "tap",       "here",      "read",     "more",      "story",     "continued", "continues",
+      "below",    "above",     "replay",    "watch",    "video",     "videos",    "photo",     "photos",
+      "image",    "images",    "gallery",   "slideshow", "caption",  "credit",    "share",     "shares",
+      "tweet",    "email",     "print",     "reprint",  "permission", "comment",  "comments",  "subscribe",
+      "subscription", "sign",  "up",        "log",      "in",        "manage",    "newsletter", "newsletters",
+      "daily",    "weekly",    "advertisement", "advertising", "sponsored", "ad",  "ads",       "related",
+      "trending", "recommended", "popular", "latest",   "next",      "previous",  "skip",      "menu",
+      "close",    "open",      "view",      "listen",   "audio",     "download",  "app",       "follow",
+      "us",       "on",        "copyright", "rights",   "reserved",  "all",       "llc",       "inc",
+      "terms",    "privacy",   "policy",    "cookies",  "contact",   "home",      "page",      "top"};
+  return s.count(key) > 0;
+}
+
 std::vector<bool> find_headline_sentences(const ArticleTokens& article) {
   OrdinaryWords ordinary(article);
   return find_headlines(article, &ordinary);
@@ -247,7 +262,18 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       }
     }
   }
-  // 2. One-word organizations and persons that are common words or titles
+  // 2. Page furniture copied with the article ("Story Continued Below", "Replay
+  // More Videos", "Click"): a guess made only of such words is no name.
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.source != SpanSource::kModel || !is_model_guess(s)) continue;
+    bool furniture = true;
+    for (size_t t = s.begin; t < s.end && furniture; ++t) {
+      const std::string& key = article.keys[s.sent][t];
+      furniture = is_page_furniture_word(key) || !starts_with_letter_or_digit(article.sentences[s.sent][t].text);
+    }
+    if (furniture) s.dropped = true;
+  }
+  // 3. One-word organizations and persons that are common words or titles
   // ("Justice" before "Samuel Alito"). A word also written in lowercase counts
   // only where its capital is no evidence of a name: opening a sentence or in a
   // headline ("the Times" is a newspaper, though "three times" is not).

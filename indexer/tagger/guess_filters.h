@@ -29,12 +29,18 @@ std::vector<bool> find_headline_sentences(const ArticleTokens& article);
 //    its words never appear as a name (capitalised, not opening a sentence when
 //    one word) in an ordinary sentence of the article; gazetteer names the guess
 //    had swallowed come back ("North Korea" of "North Korea Ahead");
+//  - guesses of the model alone made only of page furniture (is_page_furniture_word);
 //  - one-word organization or person spans of the model alone whose word is a
 //    common English word (is_common_word, is_common_guess_word) or a title
 //    ("Justice" before a judge's name), or, when it opens a sentence or sits in
 //    a headline, a word written in lowercase elsewhere in the article.
 void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                            std::vector<TaggerSpan>* spans);
+
+// Words of the page around an article that scraped text keeps ("Story Continued
+// Below", "Click here", "Manage Newsletters", "LLC" of a copyright line): a model
+// guess made only of them is dropped. Folded keys.
+bool is_page_furniture_word(std::string_view key);
 
 // Capitalised adjectives, adverbs, verbs and nouns that the model has taken for a
 // one-word organization or person in news headlines ("modern", "entirely").

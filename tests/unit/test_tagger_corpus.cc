@@ -122,3 +122,21 @@ TEST_CASE("tagger: with the model, photo credits split at the slash and web addr
     CHECK_MESSAGE(e.canonical.find("www.") == std::string::npos, "address as entity: " << e.canonical);
   }
 }
+
+TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
+  auto tagger = project_tagger();
+  if (!tagger->has_model()) {
+    MESSAGE("skipped: no model in " << DOSSIER_DATA_DIR);
+    return;
+  }
+  TagResult r = tagger->tag(
+      "Senator Mitch McConnell spoke in Louisville on Friday.\n\nStory Continued Below\n\n"
+      "He said the bill would pass.\n\nClick here for reprint permission.\n\nReplay More Videos\n\n"
+      "Copyright 2019 The Washington Times, LLC.");
+  CHECK(names(r, EntityType::kPerson).count("Mitch McConnell"));
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"Story Continued Below", "Click", "Replay More Videos", "LLC"}) {
+      CHECK_MESSAGE(e.canonical != junk, "page furniture tagged: " << e.canonical);
+    }
+  }
+}

@@ -260,6 +260,13 @@ TEST_CASE("guess filters: model-only entities seen only in headlines are dropped
   CHECK_FALSE(backed[0].dropped);
 }
 
+TEST_CASE("guess filters: page furniture words") {
+  for (const char* w : {"click", "story", "continued", "below", "replay", "videos", "newsletters", "llc"})
+    CHECK_MESSAGE(is_page_furniture_word(w), w);
+  for (const char* w : {"mcconnell", "senate", "times", "washington"})
+    CHECK_MESSAGE(!is_page_furniture_word(w), w);
+}
+
 TEST_CASE("guess filters: one-word common-word organizations and persons are dropped") {
   GuessFixture f(
       "Modern voters read the Times three times a week. Times change, Justice Roberts said. "

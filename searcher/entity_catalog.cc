@@ -27,23 +27,40 @@ std::vector<EntityInfo> list_entities(const Xapian::Database& db, std::optional<
   std::vector<EntityInfo> out;
   for (EntityType t : {EntityType::kPerson, EntityType::kOrg, EntityType::kPlace}) {
     if (type && *type != t) continue;
-    std::map<std::string, std::set<std::string>> aliases;  // canonical -> surfaces
+    // One entity per folded key: "Congress" and "CONGRESS" (a dateline's
+    // spelling) share the filter term, so they are one entity with one count.
+    struct Group {
+      std::set<std::string> canonicals, surfaces;
+    };
+    std::map<std::string, Group> groups;  // entity_key -> spellings
     std::string ap = entity_alias_prefix(t);
     for (auto it = db.metadata_keys_begin(ap); it != db.metadata_keys_end(ap); ++it) {
       std::string rest = (*it).substr(ap.size());
       size_t sep = rest.find(schema::kNameSeparator);
       if (sep == std::string::npos) continue;
       std::string canonical = rest.substr(0, sep), surface = rest.substr(sep + 1);
-      auto& set = aliases[canonical];
-      if (surface != canonical) set.insert(surface);
+      Group& g = groups[entity_key(canonical)];
+      g.canonicals.insert(canonical);
+      g.surfaces.insert(std::move(surface));
     }
-    for (auto& [canonical, surfaces] : aliases) {
-      bool match = matches_prefix(canonical, folded);
-      for (auto s = surfaces.begin(); !match && s != surfaces.end(); ++s) match = matches_prefix(*s, folded);
+    for (auto& [key, g] : groups) {
+      const std::string& any = *g.canonicals.begin();
+      // The display name the dictionary settled on (the best spelling), else the best here.
+      std::string name = db.get_metadata(entity_id_key(t, entity_id(t, any)));
+      if (name.empty() || entity_key(name) != key) {
+        name = any;
+        for (const auto& c : g.canonicals)
+          if (is_better_display_name(c, name)) name = c;
+      }
+      std::set<std::string> aliases = std::move(g.surfaces);
+      aliases.insert(g.canonicals.begin(), g.canonicals.end());
+      aliases.erase(name);
+      bool match = matches_prefix(name, folded);
+      for (auto a = aliases.begin(); !match && a != aliases.end(); ++a) match = matches_prefix(*a, folded);
       if (!match) continue;
-      size_t count = db.get_termfreq(entity_filter_term(t, canonical));
+      size_t count = db.get_termfreq(entity_filter_term(t, name));
       if (count == 0) continue;
-      out.push_back({canonical, t, count, {surfaces.begin(), surfaces.end()}});
+      out.push_back({name, t, count, {aliases.begin(), aliases.end()}});
     }
   }
   std::sort(out.begin(), out.end(), [](const EntityInfo& a, const EntityInfo& b) {

@@ -100,6 +100,27 @@ check(all(e["count"] == pc[e["name"]] for e in ents), "entity counts equal artic
 z = run_json("entities", "--db", db, "--prefix", "zelensk")["entities"]
 check(z and z[0]["name"] == "Volodymyr Zelenskyy" and "Zelensky" in z[0]["aliases"], f"prefix + aliases: {z}")
 
+# One entity however it is capitalised: a dateline's "FLORIDA" and "Florida" share
+# one count, one facet value and one `entities` row, shown in mixed case.
+spell = os.path.join(work, "spellings")
+os.makedirs(spell)
+for name, text in (("a1.txt", "Storm hits coast\n\nTALLAHASSEE, FLORIDA \u2014 A storm hit the coast on Monday, "
+                               "officials in FLORIDA said.\n"),
+                   ("a2.txt", "Governor signs budget\n\nThe governor of Florida signed the budget in Tallahassee on "
+                               "Tuesday. Florida lawmakers cheered.\n"),
+                   ("a3.txt", "Voters head to polls\n\nVoters in Florida and Ohio went to the polls on Wednesday.\n")):
+    with open(os.path.join(spell, name), "w", encoding="utf-8") as f:
+        f.write(text)
+spdb = os.path.join(work, "spellings-db")
+run("index", spell, "--db", spdb, "--quiet")
+fl = run_json("entities", "--db", spdb, "--type", "place", "--prefix", "flor")["entities"]
+check(len(fl) == 1 and fl[0]["name"] == "Florida" and fl[0]["count"] == 3 and "FLORIDA" in fl[0]["aliases"],
+      f"one entity for Florida/FLORIDA: {fl}")
+facet = run_json("search", "", "--db", spdb, "--facets", "place", "--limit", "0")["facets"]["place"]
+check(sum(1 for v in facet if v["value"].lower() == "florida") == 1 and
+      any(v["value"] == "Florida" and v["count"] == 3 for v in facet), f"one Florida facet value: {facet}")
+check_eq(run_json("search", "", "--db", spdb, "--place", "FLORIDA")["total"], 3, "--place FLORIDA finds all three")
+
 # The seed article, when the shared corpora are present.
 seed_dir = os.path.join(SHARED_CORPORA, "seed")
 if os.path.isdir(seed_dir):

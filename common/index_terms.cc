@@ -102,6 +102,8 @@ size_t lowercase_letters(std::string_view name) {
 
 }  // namespace
 
+bool reads_well_as_display_name(std::string_view name) { return display_rank(name) == 3; }
+
 bool is_better_display_name(std::string_view a, std::string_view b) {
   const int ra = display_rank(a), rb = display_rank(b);
   if (ra != rb) return ra > rb;

@@ -40,6 +40,10 @@ bool is_entity_id_key(std::string_view key);
 // first, so every writer and merge picks the same one.
 bool is_better_display_name(std::string_view a, std::string_view b);
 
+// Whether a name already reads as well as a display name can (mixed case, no
+// brackets or quotes), so no better spelling of it need be looked up.
+bool reads_well_as_display_name(std::string_view name);
+
 struct MetadataEntry {
   std::string key, value;
 };

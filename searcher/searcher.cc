@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/disk_usage.h"
+#include "common/index_terms.h"
 #include "common/schema.h"
 #include "common/stored_record.h"
 #include "common/text.h"
@@ -15,7 +16,28 @@
 namespace fs = std::filesystem;
 
 namespace dossier {
+
 namespace {
+
+// An article's entity names as it wrote them ("FLORIDA" in a dateline) are shown
+// in the spelling facets and `dossier entities` use ("Florida"). Most names
+// already read well and cost no lookup; the others (acronyms such as "CNN" among
+// them) are remembered per searcher.
+void use_display_names(const Xapian::Database& db, EntityType type, std::vector<std::string>* names,
+                       std::unordered_map<std::string, std::string>* cache) {
+  for (std::string& name : *names) {
+    if (reads_well_as_display_name(name)) continue;
+    std::string key(1, static_cast<char>('0' + static_cast<int>(type)));
+    key += name;
+    auto it = cache->find(key);
+    if (it == cache->end()) {
+      if (cache->size() > 100000) cache->clear();
+      std::string display = db.get_metadata(entity_id_key(type, entity_id(type, name)));
+      it = cache->emplace(std::move(key), display.empty() ? name : std::move(display)).first;
+    }
+    name = it->second;
+  }
+}
 
 constexpr int kMaxAttempts = 5;  // reopens when an indexer changes the database under us
 
@@ -89,7 +111,10 @@ Status Searcher::search(const SearchRequest& request, SearchResponse* response) 
   // database afresh (through its stub, which may name a new generation) and retry.
   for (int attempt = 0;; ++attempt) {
     try {
-      if (attempt > 0) db_ = Xapian::Database(path_);
+      if (attempt > 0) {
+        db_ = Xapian::Database(path_);
+        display_names_.clear();
+      }
       *response = SearchResponse();
       return search_once(request, response);
     } catch (const Xapian::Error& e) {
@@ -161,6 +186,9 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     hit.persons = std::move(rec.persons);
     hit.orgs = std::move(rec.orgs);
     hit.places = std::move(rec.places);
+    use_display_names(db_, EntityType::kPerson, &hit.persons, &display_names_);
+    use_display_names(db_, EntityType::kOrg, &hit.orgs, &display_names_);
+    use_display_names(db_, EntityType::kPlace, &hit.places, &display_names_);
     hit.score = it.get_weight();
     const std::string& text = rec.text;
     if (!request.snippets) {

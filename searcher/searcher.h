@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -42,6 +43,8 @@ class Searcher {
   void count_facets(const std::vector<Xapian::docid>& docids, const SearchRequest& request, SearchResponse* response);
   Xapian::Database db_;
   std::string path_;
+  // Display names looked up for entity names that do not read well ("FLORIDA").
+  std::unordered_map<std::string, std::string> display_names_;
 };
 
 }  // namespace dossier

@@ -119,7 +119,10 @@ check(len(fl) == 1 and fl[0]["name"] == "Florida" and fl[0]["count"] == 3 and "F
 facet = run_json("search", "", "--db", spdb, "--facets", "place", "--limit", "0")["facets"]["place"]
 check(sum(1 for v in facet if v["value"].lower() == "florida") == 1 and
       any(v["value"] == "Florida" and v["count"] == 3 for v in facet), f"one Florida facet value: {facet}")
-check_eq(run_json("search", "", "--db", spdb, "--place", "FLORIDA")["total"], 3, "--place FLORIDA finds all three")
+spelled = run_json("search", "", "--db", spdb, "--place", "FLORIDA", "--facets", "")
+check_eq(spelled["total"], 3, "--place FLORIDA finds all three")
+check(all("Florida" in r["places"] and "FLORIDA" not in r["places"] for r in spelled["results"]),
+      f"results name Florida as the facets do: {[r['places'] for r in spelled['results']]}")
 
 # The seed article, when the shared corpora are present.
 seed_dir = os.path.join(SHARED_CORPORA, "seed")

@@ -23,6 +23,15 @@ std::unique_ptr<EntityTagger> project_tagger() {
   return t;
 }
 
+// The project tagger when its model is there; else null, with a message saying
+// the test is skipped.
+std::unique_ptr<EntityTagger> project_tagger_with_model() {
+  auto t = project_tagger();
+  if (t->has_model()) return t;
+  MESSAGE("skipped: no model in " << DOSSIER_DATA_DIR);
+  return nullptr;
+}
+
 std::set<std::string> names(const TagResult& r, EntityType type) {
   std::set<std::string> out;
   for (const auto& e : r.entities) if (e.type == type) out.insert(e.canonical);
@@ -84,11 +93,8 @@ TEST_CASE("tagger: CoNLL-2003 valid regression floor") {
 }
 
 TEST_CASE("tagger: with the model, titles are stripped and first names join") {
-  auto tagger = project_tagger();
-  if (!tagger->has_model()) {
-    MESSAGE("skipped: no model in " << DOSSIER_DATA_DIR);
-    return;
-  }
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
   TagResult r = tagger->tag(
       "Conservative leader Michael Howard attacked the plan on Monday. Mr Howard said voters deserved better, "
       "and Michael later repeated the charge. Analysts said a Tory government would act differently.");
@@ -99,11 +105,8 @@ TEST_CASE("tagger: with the model, titles are stripped and first names join") {
 }
 
 TEST_CASE("tagger: with the model, photo credits split at the slash and web addresses are no places") {
-  auto tagger = project_tagger();
-  if (!tagger->has_model()) {
-    MESSAGE("skipped: no model in " << DOSSIER_DATA_DIR);
-    return;
-  }
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
   TagResult r = tagger->tag(
       "President Joe Biden spoke in Chicago on Tuesday. (Photo: Jim Bourg/Reuters)\n\n"
       "A Washington Post/ABC News poll found support rising. Details at https://t.co/7TekwnqAZU "
@@ -124,11 +127,8 @@ TEST_CASE("tagger: with the model, photo credits split at the slash and web addr
 }
 
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
-  auto tagger = project_tagger();
-  if (!tagger->has_model()) {
-    MESSAGE("skipped: no model in " << DOSSIER_DATA_DIR);
-    return;
-  }
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
   TagResult r = tagger->tag(
       "Senator Mitch McConnell spoke in Louisville on Friday.\n\nStory Continued Below\n\n"
       "He said the bill would pass.\n\nClick here for reprint permission.\n\nReplay More Videos\n\n"

@@ -109,6 +109,16 @@ class ChunkSplitter {
   void emit_whole(size_t b, size_t e) { emit(b, e); }
 
   void split(size_t b, size_t e) {
+    // Most chunks are plain words or numbers: nothing to peel or split.
+    bool plain = true;
+    for (size_t i = b; i < e && plain; ++i) {
+      const char c = text_[i];
+      plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if (plain) {
+      emit(b, e);
+      return;
+    }
     // Leading openers, except a chunk that is itself a clitic ("'s" in CoNLL text).
     while (b < e) {
       std::string_view chunk = text_.substr(b, e - b);

@@ -40,71 +40,32 @@ void AddPerson(NerLexicon* lex, std::string_view name) {
 
 }  // namespace
 
-uint64_t NerLexicon::ExtendHash(uint64_t h, std::string_view word, bool first) {
-  if (!first) h = fnv1a64(" ", h);
-  return fnv1a64(word, h);
-}
-
 namespace {
-size_t SlotOf(uint64_t h, size_t mask) { return static_cast<size_t>((h ^ (h >> 31)) * 0x9e3779b97f4a7c15ULL >> 20) & mask; }
+std::string JoinWords(const std::vector<std::string>& toks, size_t n) {
+  std::string key;
+  for (size_t k = 0; k < n; ++k) {
+    if (k) key.push_back(' ');
+    key += toks[k];
+  }
+  return key;
+}
 }  // namespace
-
-int NerLexicon::Find(uint64_t h) const {
-  if (slots_.empty()) return -1;
-  if (h == 0) h = 1;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = SlotOf(h, mask);; i = (i + 1) & mask) {
-    if (slots_[i].hash == h) return slots_[i].bits;
-    if (slots_[i].hash == 0) return -1;
-  }
-}
-
-uint8_t& NerLexicon::Insert(uint64_t h) {
-  if (h == 0) h = 1;
-  if (2 * (used_ + 1) > slots_.size()) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, 2 * old.size()), Slot{});
-    const size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.hash == 0) continue;
-      size_t i = SlotOf(s.hash, mask);
-      while (slots_[i].hash != 0) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
-  }
-  const size_t mask = slots_.size() - 1;
-  size_t i = SlotOf(h, mask);
-  while (slots_[i].hash != 0 && slots_[i].hash != h) i = (i + 1) & mask;
-  if (slots_[i].hash == 0) {
-    slots_[i].hash = h;
-    ++used_;
-  }
-  return slots_[i].bits;
-}
 
 void NerLexicon::Add(Category c, std::string_view phrase) {
   std::vector<std::string> toks = SplitTokens(AsciiLower(phrase));
   if (toks.empty()) return;
   first_tokens_.Add(toks[0]);
-  // Register every proper prefix (with no category) so MatchSpans can stop
-  // extending a span as soon as no entry starts with it.
-  uint64_t h = kFnvOffsetBasis;
-  for (size_t k = 0; k < toks.size(); ++k) {
-    h = ExtendHash(h, toks[k], k == 0);
-    if (k + 1 < toks.size()) (void)Insert(h);
-  }
-  uint8_t& bits = Insert(h);
-  if (!(bits & (1u << c))) ++counts_[c];
-  bits |= static_cast<uint8_t>(1u << c);
+  for (size_t k = 1; k < toks.size(); ++k) (void)phrases_.Upsert(JoinWords(toks, k), 0);
+  int& bits = phrases_.Upsert(JoinWords(toks, toks.size()), 0);
+  if (!(bits & (1 << c))) ++counts_[c];
+  bits |= 1 << c;
   max_tokens_ = std::max(max_tokens_, std::min(static_cast<int>(toks.size()), 8));
 }
 
 bool NerLexicon::Contains(Category c, std::string_view phrase) const {
   std::vector<std::string> toks = SplitTokens(AsciiLower(phrase));
   if (toks.empty()) return false;
-  uint64_t h = kFnvOffsetBasis;
-  for (size_t k = 0; k < toks.size(); ++k) h = ExtendHash(h, toks[k], k == 0);
-  const int bits = Find(h);
+  const int bits = phrases_.Find(PhraseTable::Hash(toks, 0, toks.size()), toks, 0, toks.size());
   return bits > 0 && (bits & (1 << c));
 }
 
@@ -160,7 +121,7 @@ void NerLexicon::MatchSpans(const std::vector<std::string>& lower_words,
 void NerLexicon::MatchSpans(const std::string_view* lower_words, const uint8_t* capitalized, size_t n,
                             uint8_t* tags, const uint8_t* starts) const {
   std::fill(tags, tags + n * kNumCategories, 0);
-  if (slots_.empty()) return;
+  if (phrases_.empty()) return;
   // next_free[c]: first token not yet covered by an accepted match of category c,
   // which makes the scan leftmost-longest per category.
   std::array<size_t, kNumCategories> next_free{};
@@ -175,8 +136,8 @@ void NerLexicon::MatchSpans(const std::string_view* lower_words, const uint8_t* 
     uint64_t h = kFnvOffsetBasis;
     const size_t max_len = std::min<size_t>(max_tokens_, n - i);
     for (size_t len = 1; len <= max_len; ++len) {
-      h = ExtendHash(h, lower_words[i + len - 1], len == 1);
-      const int bits = Find(h);
+      h = PhraseTable::Extend(h, lower_words[i + len - 1], len == 1);
+      const int bits = phrases_.Find(h, lower_words, i, len);
       if (bits < 0) break;
       for (int c = 0; c < kNumCategories; ++c) {
         if (bits & (1 << c)) { best_len[c] = len; any = true; }

@@ -11,6 +11,7 @@
 
 #include "common/status.h"
 #include "indexer/tagger/key_filter.h"
+#include "indexer/tagger/phrase_table.h"
 
 namespace dossier {
 
@@ -49,22 +50,9 @@ class NerLexicon {
   size_t size(Category c) const { return counts_[c]; }
 
  private:
-  // Phrases are keyed by the 64-bit FNV-1a hash of "word word ...", which
-  // MatchSpans extends one word at a time instead of building strings. Two
-  // entries sharing a hash (odds about 2^-64 per pair) would share categories:
-  // a gazetteer feature, not an answer, so that is harmless.
-  static uint64_t ExtendHash(uint64_t h, std::string_view word, bool first);
-  // Category bits of the phrase with hash h, or -1 when no entry is, or starts
-  // with, that phrase (entries' proper prefixes are stored with no bits).
-  int Find(uint64_t h) const;
-  uint8_t& Insert(uint64_t h);
-
-  struct Slot {
-    uint64_t hash = 0;  // 0 = empty (a phrase hashing to 0 is stored as 1)
-    uint8_t bits = 0;
-  };
-  std::vector<Slot> slots_;  // open addressing, linear probing, at most half full
-  size_t used_ = 0;
+  // Lower-cased phrase -> category bits; every proper prefix of an entry is
+  // there too, with no bits, so MatchSpans stops as soon as no entry starts so.
+  PhraseTable phrases_;
   std::array<size_t, kNumCategories> counts_{};
   int max_tokens_ = 0;
   KeyFilter first_tokens_;  // first words of all entries: most words start none

@@ -7,6 +7,8 @@
 
 #include "indexer/tagger/phrase_table.h"
 
+using dossier::fnv1a64;
+using dossier::kFnvOffsetBasis;
 using dossier::PhraseTable;
 
 namespace {
@@ -52,4 +54,18 @@ TEST_CASE("phrase table: stays exact as it grows past its first size") {
     REQUIRE(Lookup(t, keys, i + 1, 1) == -1);
   }
   CHECK(Lookup(t, keys, 1, 2) == -1);
+}
+
+TEST_CASE("phrase table: Upsert gives one value per phrase to combine, and Extend hashes as Hash does") {
+  PhraseTable t;
+  t.Upsert("north korea", 0) |= 1;
+  t.Upsert("north korea", 0) |= 4;
+  t.Upsert("north", 0);
+  const std::vector<std::string_view> words = {"in", "north", "korea"};
+  CHECK(t.Find(PhraseTable::Hash(words, 1, 2), words, 1, 2) == 5);
+  CHECK(t.Find(PhraseTable::Hash(words, 1, 1), words, 1, 1) == 0);  // a prefix, with no value bits
+  CHECK(t.Find(PhraseTable::Hash(words, 0, 1), words, 0, 1) == -1);
+  uint64_t h = PhraseTable::Extend(kFnvOffsetBasis, "north", true);
+  h = PhraseTable::Extend(h, "korea", false);
+  CHECK(h == fnv1a64("north korea"));
 }

@@ -114,13 +114,12 @@ void find_gazetteer_spans(const ArticleTokens& article, int sent, const Gazettee
                           std::vector<TaggerSpan>* spans) {
   const NerSentence& tokens = article.sentences[sent];
   const auto& keys = article.keys[sent];
-  GazMatch match;
+  GazMatch m;  // reused: its alias list keeps its capacity
   for (size_t i = 0; i < tokens.size();) {
     if (!capitalised_or_digit(tokens[i].text)) {
       ++i;
       continue;
     }
-    GazMatch& m = match;
     bool found = gaz.match_at(tokens, keys, i, &m);
     if (found && article.all_caps[sent]) {
       // In a headline in capitals "IS" or "ST" is a word, not an alias.

@@ -44,13 +44,16 @@ std::vector<EntityInfo> list_entities(const Xapian::Database& db, std::optional<
       g.surfaces.insert(std::move(surface));
     }
     for (auto& [key, g] : groups) {
-      const std::string& any = *g.canonicals.begin();
-      // The display name the dictionary settled on (the best spelling), else the best here.
-      std::string name = db.get_metadata(entity_id_key(t, entity_id(t, any)));
-      if (name.empty() || entity_key(name) != key) {
-        name = any;
-        for (const auto& c : g.canonicals)
-          if (is_better_display_name(c, name)) name = c;
+      std::string name = *g.canonicals.begin();
+      if (g.canonicals.size() > 1) {
+        // Several spellings: the one the dictionary settled on, else the best here.
+        std::string settled = db.get_metadata(entity_id_key(t, entity_id(t, name)));
+        if (!settled.empty() && entity_key(settled) == key) {
+          name = std::move(settled);
+        } else {
+          for (const auto& c : g.canonicals)
+            if (is_better_display_name(c, name)) name = c;
+        }
       }
       std::set<std::string> aliases = std::move(g.surfaces);
       aliases.insert(g.canonicals.begin(), g.canonicals.end());

@@ -276,7 +276,8 @@ TEST_CASE("date: datelines of the CoNLL-2003 Reuters articles") {
     } else if (line.empty()) {
       end_sentence();
     } else {
-      sentence += (sentence.empty() ? "" : " ") + line.substr(0, line.find(' '));
+      if (!sentence.empty()) sentence += ' ';
+      sentence += line.substr(0, line.find(' '));
     }
   }
   end_sentence();

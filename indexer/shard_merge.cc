@@ -75,12 +75,15 @@ class DictionaryCompactor : public Xapian::Compactor {
   }
 };
 
-// Compacts `sources`, in order, into a new database at `out`.
+// Compacts `sources`, in order, into a new database at `out`, in one pass:
+// Xapian's DBCOMPACT_MULTIPASS (pairwise merges through temporary files) took
+// 0.92 s instead of 0.68 s for 20 shards of 250 articles, and 8.8 s instead of
+// 5.9 s for 147 shards of the 37,554 AllSides articles, with twice the memory.
 void compact_into(const std::vector<std::string>& sources, const std::string& out) {
   Xapian::Database all;
   for (const auto& s : sources) all.add_database(Xapian::Database(s));
   DictionaryCompactor compactor;
-  all.compact(out, Xapian::DBCOMPACT_MULTIPASS, 0, compactor);
+  all.compact(out, 0, 0, compactor);
 }
 
 // Every open glass database holds about six files, and a large run makes

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "common/text.h"
 #include "indexer/document_builder.h"
@@ -18,8 +19,12 @@ namespace {
 constexpr size_t kChunkArticles = 32;
 constexpr size_t kMaxQueuedChunks = 16;  // bounds memory: the reader waits for workers
 
+// Articles of one or more whole units (parts of files), in order: units[i]
+// covers the next unit_articles[i] articles. Small files share a chunk, so that
+// a worker tags a batch of articles before it indexes them (see the worker).
 struct Chunk {
-  ShardUnit unit;
+  std::vector<ShardUnit> units;
+  std::vector<size_t> unit_articles;
   std::vector<Article> articles;
 };
 
@@ -89,14 +94,24 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
       }
       while (std::optional<Chunk> c = queue.pop()) {
         Status s;
-        for (Article& a : c->articles) {
-          std::optional<TagResult> tags;
-          if (options.tagger) tags = options.tagger->tag(a.title.empty() ? a.body : a.title + "\n\n" + a.body);
-          s = w->add(build_document(a, tags ? &*tags : nullptr, build));
-          if (!s.ok()) break;
-          ++built;
+        // The whole chunk is tagged first, then indexed: alternating per article
+        // made the tagger's tables and Xapian's term maps evict each other from
+        // the caches.
+        std::vector<TagResult> tags;
+        if (options.tagger) {
+          tags.reserve(c->articles.size());
+          for (const Article& a : c->articles)
+            tags.push_back(options.tagger->tag(a.title.empty() ? a.body : a.title + "\n\n" + a.body));
         }
-        if (s.ok()) s = w->add_unit(c->unit);
+        size_t next = 0;
+        for (size_t u = 0; u < c->units.size() && s.ok(); ++u) {
+          for (size_t end = next + c->unit_articles[u]; next < end; ++next) {
+            s = w->add(build_document(c->articles[next], tags.empty() ? nullptr : &tags[next], build));
+            if (!s.ok()) break;
+            ++built;
+          }
+          if (s.ok()) s = w->add_unit(c->units[u]);
+        }
         if (!s.ok()) {
           std::lock_guard lock(status_mu);
           if (worker_status.ok()) worker_status = s;
@@ -115,6 +130,7 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
 
   IndexProgress prog;
   prog.files_total = files.size();
+  Chunk pending;
   for (size_t i = 0; i < files.size() && !g_stop_requested; ++i) {
     const BulkFile& f = files[i];
     std::string shown = f.path;
@@ -127,14 +143,14 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
       ++summary->files_read;
       int total = static_cast<int>(read.articles.size());
       for (int first = 0; first < total; first += static_cast<int>(kChunkArticles)) {
-        Chunk c;
         int count = std::min<int>(kChunkArticles, total - first);
-        c.unit = {f.path, f.size, f.mtime_ns, read.content_hash, first, count, total};
+        pending.units.push_back({f.path, f.size, f.mtime_ns, read.content_hash, first, count, total});
+        pending.unit_articles.push_back(static_cast<size_t>(count));
         for (int k = first; k < first + count; ++k) {
           summary->bytes_read += read.articles[k].body.size() + read.articles[k].title.size();
-          c.articles.push_back(std::move(read.articles[k]));
+          pending.articles.push_back(std::move(read.articles[k]));
         }
-        queue.push(std::move(c));
+        if (pending.articles.size() >= kChunkArticles) queue.push(std::exchange(pending, Chunk{}));
       }
     }
     prog.files_done = i + 1;
@@ -142,6 +158,7 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
     prog.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (progress) progress(prog);
   }
+  if (!pending.units.empty() && !g_stop_requested) queue.push(std::move(pending));
   queue.close();
   for (auto& t : workers) t.join();
   Status s = worker_status;

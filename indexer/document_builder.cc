@@ -16,6 +16,7 @@
 #include "common/stored_record.h"
 #include "common/text.h"
 #include "common/word_tokenizer.h"
+#include "indexer/word_term_cache.h"
 
 namespace dossier {
 namespace {
@@ -34,50 +35,8 @@ const Xapian::Stem& stemmer_for(const std::string& lang) {
   return cache.emplace(lang, stem).first->second;
 }
 
-bool has_digit(std::string_view s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
-
-// What indexing one distinct raw word produces; computed once per word per
-// thread (normalizing, stemming and folding were most of the indexing CPU).
-struct WordTerms {
-  std::string stem;         // Z-term body ("" for a word that normalizes to nothing)
-  std::string folded_stem;  // diacritic-folded variant when different, else ""
-  std::string spelling;     // word for the spelling table, or ""
-};
-
-class WordCache {
- public:
-  const WordTerms& get(std::string_view raw, bool cjk, const Xapian::Stem& stem) {
-    auto it = map_.find(raw);
-    if (it != map_.end()) return it->second;
-    if (map_.size() > kMaxEntries) map_.clear();  // bound memory on huge vocabularies
-    WordTerms t;
-    std::string norm = normalize_word(raw);
-    if (!norm.empty()) {
-      t.stem = cjk ? norm : stem(norm);
-      if (!cjk && !is_ascii(norm)) {
-        std::string folded = fold_diacritics(norm);
-        if (folded != norm) t.folded_stem = stem(folded);
-      }
-      if (!cjk && norm.size() >= 3 && norm.size() <= 30 && !has_digit(norm)) t.spelling = norm;
-    }
-    return map_.emplace(std::string(raw), std::move(t)).first->second;
-  }
-
- private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  static constexpr size_t kMaxEntries = 400000;
-  std::unordered_map<std::string, WordTerms, Hash, std::equal_to<>> map_;
-};
-
-WordCache& word_cache_for(const std::string& lang) {
-  thread_local std::map<std::string, WordCache> caches;
+WordTermCache& word_cache_for(const std::string& lang) {
+  thread_local std::map<std::string, WordTermCache> caches;
   return caches[lang];
 }
 
@@ -140,19 +99,19 @@ class TextIndexer {
     for_each_word(
         text,
         [&](const Word& w) {
-          const WordTerms& t = cache_.get(w.raw, w.is_cjk, stem_);
+          const WordTerms t = cache_.get(w.raw, w.is_cjk, stem_);
           if (t.stem.empty()) return;
           ++pos;
           add(base, t.stem, pos, wdf);
           if (!t.folded_stem.empty()) add(base, t.folded_stem, pos, wdf);
-          if (spelling_ && !t.spelling.empty()) spelling_->insert(t.spelling);
+          if (spelling_ && !t.spelling.empty()) spelling_->emplace(t.spelling);
         },
         /*normalize=*/false);
     return pos;
   }
 
  private:
-  void add(const std::string& base, const std::string& body, Xapian::termpos pos, Xapian::termcount wdf) {
+  void add(const std::string& base, std::string_view body, Xapian::termpos pos, Xapian::termcount wdf) {
     if (base.size() + body.size() > kMaxTermBytes) return;
     term_.assign(base).append(body);
     doc_.add_posting(term_, pos, wdf);
@@ -160,7 +119,7 @@ class TextIndexer {
 
   Xapian::Document& doc_;
   const Xapian::Stem& stem_;
-  WordCache& cache_;
+  WordTermCache& cache_;
   std::set<std::string>* spelling_;
   std::string term_;
 };

@@ -1,10 +1,10 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -88,8 +88,12 @@ EntityTermCache& entity_term_cache() {
 
 class TextIndexer {
  public:
-  TextIndexer(Xapian::Document& doc, const std::string& lang, std::set<std::string>* spelling)
-      : doc_(doc), stem_(stemmer_for(lang)), cache_(word_cache_for(lang)), spelling_(spelling) {}
+  // `spelling` (optional) receives each word for the spelling table once per
+  // spelling of it in the raw text ("Trade" and "trade" both give "trade").
+  TextIndexer(Xapian::Document& doc, const std::string& lang, std::vector<std::string>* spelling)
+      : doc_(doc), stem_(stemmer_for(lang)), cache_(word_cache_for(lang)), spelling_(spelling) {
+    cache_.begin_document();
+  }
 
   // Adds the words of `text` with positions from `pos`, under `prefix` ("" or "S"),
   // each counted `wdf` times. Returns the next free position.
@@ -104,7 +108,7 @@ class TextIndexer {
           ++pos;
           add(base, t.stem, pos, wdf);
           if (!t.folded_stem.empty()) add(base, t.folded_stem, pos, wdf);
-          if (spelling_ && !t.spelling.empty()) spelling_->emplace(t.spelling);
+          if (spelling_ && !t.spelling.empty() && t.first_in_document) spelling_->emplace_back(t.spelling);
         },
         /*normalize=*/false);
     return pos;
@@ -120,7 +124,7 @@ class TextIndexer {
   Xapian::Document& doc_;
   const Xapian::Stem& stem_;
   WordTermCache& cache_;
-  std::set<std::string>* spelling_;
+  std::vector<std::string>* spelling_;
   std::string term_;
 };
 
@@ -137,7 +141,7 @@ std::string path_term_for(const std::string& path) { return bounded_term(schema:
 BuiltDocument build_document(const Article& a, const TagResult* tags, const BuildOptions& options) {
   BuiltDocument out;
   Xapian::Document& doc = out.doc;
-  std::set<std::string> spelling;
+  std::vector<std::string>& spelling = out.spelling_words;
   TextIndexer text(doc, a.lang, options.spelling ? &spelling : nullptr);
 
   // Title words count more: once under "S" (title:) and kTitleWeight times as text.
@@ -203,7 +207,8 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
   if (record.text.size() < a.body.size()) repair_utf8(record.text);
   if (!a.extra.empty()) record.extra_json = a.extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   doc.set_data(encode_stored_record(record));
-  out.spelling_words.assign(spelling.begin(), spelling.end());
+  std::sort(spelling.begin(), spelling.end());
+  spelling.erase(std::unique(spelling.begin(), spelling.end()), spelling.end());
   return out;
 }
 

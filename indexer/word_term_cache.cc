@@ -42,7 +42,7 @@ uint64_t hash_word(std::string_view raw) { return std::hash<std::string_view>{}(
 
 WordTermCache::WordTermCache() : slots_(kInitialSlots) {}
 
-WordTerms WordTermCache::view(const Slot& s) const {
+WordTerms WordTermCache::view(Slot& s) {
   const char* p = arena_.data() + s.offset + s.raw_len;
   WordTerms t;
   t.stem = std::string_view(p, s.stem_len);
@@ -50,6 +50,8 @@ WordTerms WordTermCache::view(const Slot& s) const {
   t.folded_stem = std::string_view(p, s.folded_len);
   p += s.folded_len;
   t.spelling = std::string_view(p, s.spelling_len);
+  t.first_in_document = s.document != document_;
+  s.document = document_;
   return t;
 }
 
@@ -59,7 +61,7 @@ WordTerms WordTermCache::get(std::string_view raw, bool cjk, const Xapian::Stem&
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
+    Slot& s = slots_[i];
     if (s.raw_len == 0) break;
     if (s.hash == fingerprint && s.raw_len == raw.size() && std::memcmp(arena_.data() + s.offset, raw.data(), raw.size()) == 0)
       return view(s);
@@ -90,12 +92,9 @@ WordTerms WordTermCache::get(std::string_view raw, bool cjk, const Xapian::Stem&
   arena_.append(raw).append(c.stem).append(c.folded_stem).append(c.spelling);
   slots_[i] = s;
   ++words_;
-  if (words_ * 2 > slots_.size()) {
-    grow();
-    // Find the slot again: growing moved it.
-    return get(raw, cjk, stemmer);
-  }
-  return view(s);
+  WordTerms t = view(slots_[i]);
+  if (words_ * 2 > slots_.size()) grow();  // t's views are into the arena, not the table
+  return t;
 }
 
 void WordTermCache::clear() {

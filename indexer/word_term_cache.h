@@ -4,7 +4,7 @@
 // CPU before the cache.
 //
 // Every word of every article goes through get(), so the layout is built for
-// the caches: one flat open-addressing table of 16-byte slots and one byte
+// the caches: one flat open-addressing table of 20-byte slots and one byte
 // arena holding each word followed by its results, instead of a node per word
 // with four std::strings (about 150 bytes spread over the heap). At 5,000
 // AllSides articles the table and arena take about 6 MB against 15 MB.
@@ -24,6 +24,7 @@ struct WordTerms {
   std::string_view stem;         // term body ("" for a word that normalizes to nothing)
   std::string_view folded_stem;  // diacritic-folded variant when different, else ""
   std::string_view spelling;     // word for the spelling table, or ""
+  bool first_in_document = true;  // not returned before since begin_document()
 };
 
 class WordTermCache {
@@ -37,6 +38,10 @@ class WordTermCache {
   // The terms of `raw`; `cjk` words are indexed unstemmed.
   WordTerms get(std::string_view raw, bool cjk, const Xapian::Stem& stem);
 
+  // Starts a document: each word's next get() says first_in_document, so the
+  // builder collects a document's distinct words without a set of strings.
+  void begin_document() { ++document_; }
+
   size_t size() const { return words_; }
 
  private:
@@ -44,14 +49,16 @@ class WordTermCache {
     uint32_t hash = 0;    // upper bits of the word's hash; slot empty when len == 0
     uint32_t offset = 0;  // of the word in arena_, followed by stem, folded, spelling
     uint16_t raw_len = 0, stem_len = 0, folded_len = 0, spelling_len = 0;
+    uint32_t document = 0;  // the last document that got this word
   };
-  WordTerms view(const Slot& s) const;
+  WordTerms view(Slot& s);
   void clear();
   void grow();
 
   std::vector<Slot> slots_;
   std::string arena_;
   size_t words_ = 0;
+  uint32_t document_ = 1;
   // The results of the last word too long to cache.
   std::string oversize_, oversize_folded_, oversize_spelling_;
 };

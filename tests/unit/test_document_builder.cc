@@ -124,6 +124,17 @@ TEST_CASE("document builder: diacritic-folded variants share the original's posi
   CHECK(spelling.count("on") == 0);  // too short to suggest
 }
 
+TEST_CASE("document builder: each spelling word once per article, in order") {
+  dossier::Article a = sample_article();
+  a.title = "Trade talks";
+  a.body = "TRADE talks resumed. Trade ministers said trade talks would resume; talks, talks.";
+  BuiltDocument b = dossier::build_document(a, nullptr);
+  CHECK(b.spelling_words == std::vector<std::string>{"ministers", "resume", "resumed", "said", "talks", "trade", "would"});
+  // The same words again in the next article count again.
+  BuiltDocument c = dossier::build_document(a, nullptr);
+  CHECK(c.spelling_words == b.spelling_words);
+}
+
 TEST_CASE("document builder: date value slots and Y/M/D terms") {
   BuiltDocument b = dossier::build_document(sample_article(), nullptr);
   const Xapian::Document& doc = b.doc;

@@ -72,6 +72,17 @@ TEST_CASE("word term cache: repeated words hit, growth and restarts keep answers
   for (size_t i = 0; i < words.size(); i += 4999) CheckSame(cache, words[i], en);
   CheckSame(cache, "Negotiations", en);
 
+  // first_in_document: once per raw word per document.
+  cache.begin_document();
+  CHECK(cache.get("Negotiations", false, en).first_in_document);
+  CHECK_FALSE(cache.get("Negotiations", false, en).first_in_document);
+  CHECK(cache.get("negotiations", false, en).first_in_document);  // another raw word
+  CHECK(cache.get("brand-new-word", false, en).first_in_document);
+  CHECK_FALSE(cache.get("brand-new-word", false, en).first_in_document);
+  cache.begin_document();
+  CHECK(cache.get("Negotiations", false, en).first_in_document);
+  CHECK(cache.get("brand-new-word", false, en).first_in_document);
+
   // A word too long to cache is still answered.
   std::string huge(70000, 'a');
   WordTerms h = cache.get(huge, false, en);

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake pkg-config libxapian-dev libicu-dev libcli11-dev nlohmann-json3-dev
-          doctest-dev libgumbo-dev zlib1g-dev libjemalloc-dev python3)
+          doctest-dev libgumbo-dev zlib1g-dev libzstd-dev libjemalloc-dev python3)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

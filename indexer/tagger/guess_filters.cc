@@ -131,7 +131,11 @@ bool is_common_guess_word(std::string_view key) {
       "the",      "this",     "that",     "these",   "those",    "it",       "its",     "is",       "be",
       "was",      "were",     "has",      "have",    "will",     "would",    "can",     "must",     "not",
       "no",       "yes",      "more",     "most",    "all",      "just",     "only",    "also",     "first",
-      "left",     "right",    "despite",  "says",    "said",     "here",     "there",   "when",     "where"};
+      "left",     "right",    "despite",  "says",    "said",     "here",     "there",   "when",     "where",
+      // Capitalised words the model takes for a person or an organization in
+      // political news, that are neither: laws and documents, deities, bare
+      // generic heads of organization names.
+      "obamacare", "trumpcare", "constitution", "office",   "union",    "majority", "minority"};
   return s.count(key) > 0;
 }
 

@@ -276,6 +276,31 @@ void trim_name_punctuation(const NerSentence& tokens, size_t* begin, size_t* end
   }
 }
 
+namespace {
+
+// Whether the tokens of `m`, two words or more, lie inside a title (titles.txt)
+// that a person span directly follows, and do not end in an organization's head
+// word: the model reads parts of long roles as organizations ("Senate Majority"
+// of "Senate Majority Leader Mitch McConnell", "National Security Adviser"),
+// while "Foreign Ministry" of "German Foreign Ministry spokesman Martin Erdmann"
+// is one, and so are one-word departments ("House" of "House Speaker Nancy
+// Pelosi", "Treasury").
+bool inside_title_before_person(const ArticleTokens& article, int sent, const Gazetteer& gaz,
+                                const std::vector<TaggerSpan>& spans, const TaggerSpan& m) {
+  constexpr size_t kLongestTitle = 6;
+  const auto& keys = article.keys[sent];
+  if (m.size() < 2 || is_org_head(keys[m.end - 1])) return false;
+  for (size_t j = m.begin > kLongestTitle ? m.begin - kLongestTitle : 0; j <= m.begin; ++j) {
+    const size_t len = gaz.title_length_at(keys, j);
+    if (len == 0 || j + len < m.end) continue;
+    for (const TaggerSpan& p : spans)
+      if (!p.dropped && p.sent == sent && p.type == EntityType::kPerson && p.begin == j + len) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                        std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;
@@ -370,6 +395,8 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
         }
         apply_alias(pick ? pick : aliases.front(), gaz, &m);
         m.source = SpanSource::kGazetteer;
+      } else if (m.type == EntityType::kOrg && inside_title_before_person(article, sent, gaz, *spans, m)) {
+        continue;  // "Senate Majority" of "Senate Majority Leader Mitch McConnell" is his role
       }
     }
     spans->push_back(m);

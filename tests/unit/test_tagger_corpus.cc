@@ -140,3 +140,34 @@ TEST_CASE("tagger: with the model, page furniture copied with an article is no e
     }
   }
 }
+
+TEST_CASE("tagger: with the model, parts of roles, laws and generic words are no organizations or persons") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senate Majority Leader Mitch McConnell said on Tuesday that the bill would pass. Senate Majority Leader "
+      "Harry Reid disagreed. Republicans hope to repeal Obamacare. The Union was formed. The Office of "
+      "Management and Budget said the Constitution allows it. He works at the Office. National Security "
+      "Adviser John Bolton left.\n\n"
+      "German Foreign Ministry spokesman Martin Erdmann said talks would resume. House Speaker Nancy Pelosi "
+      "and Treasury Secretary Steven Mnuchin met.");
+  const std::set<std::string> persons = names(r, EntityType::kPerson);
+  for (const char* p : {"Mitch McConnell", "Harry Reid", "Martin Erdmann", "Nancy Pelosi", "Steven Mnuchin"})
+    CHECK_MESSAGE(persons.count(p), p);
+  const std::set<std::string> orgs = names(r, EntityType::kOrg);
+  for (const char* junk : {"Senate Majority", "Senate Majority Leader", "National Security Adviser", "Obamacare",
+                           "Union", "Office", "Constitution"}) {
+    CHECK_MESSAGE(!orgs.count(junk), "organization: " << junk);
+    CHECK_MESSAGE(!persons.count(junk), "person: " << junk);
+  }
+  // Organizations inside roles stay when they are organizations.
+  CHECK(orgs.count("Office of Management and Budget"));
+  CHECK(orgs.count("House"));
+  CHECK(orgs.count("Treasury"));
+  bool ministry = false;
+  for (const auto& o : orgs) ministry |= o.find("Foreign Ministry") != std::string::npos;
+  CHECK_MESSAGE(ministry, "German Foreign Ministry");
+  for (const auto& m : r.mentions) {
+    if (m.canonical == "Mitch McConnell") CHECK(m.role == "Senate Majority Leader");
+  }
+}

@@ -116,11 +116,12 @@ class FloorSearcher {
     enquire.set_query(qp_.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT));
     Xapian::MSet mset = enquire.get_mset(0, 10);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      std::string data = it.get_document().get_data();
+      Xapian::Document doc = it.get_document();
+      std::string data = doc.get_data();
       *sink += data.size();
       if (!snippets_) continue;
       dossier::StoredRecord rec = dossier::decode_stored_record(data);
-      *sink += mset.snippet(rec.text, 240, stem_, 0, "\x02", "\x03", "…").size();
+      *sink += mset.snippet(dossier::stored_text(doc, rec), 240, stem_, 0, "\x02", "\x03", "…").size();
     }
     return mset.get_matches_estimated();
   }

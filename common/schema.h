@@ -41,6 +41,7 @@ enum Slot : Xapian::valueno {
   kSlotPlaces = 4,
   kSlotMonth = 5,     // "YYYY-MM"
   kSlotYear = 6,      // "YYYY"
+  kSlotText = 7,      // the article text for snippets (stored_record.h)
 };
 
 // Metadata keys stored in the database itself.

@@ -2,6 +2,8 @@
 
 #include <zstd.h>
 
+#include "common/schema.h"
+
 namespace dossier {
 namespace {
 
@@ -89,7 +91,35 @@ std::vector<std::string> split_list(std::string_view s) {
   return out;
 }
 
+// Text slot values: a tag byte, then the text as is (short texts) or a zstd frame.
+constexpr char kPlainText = 'T';
+constexpr char kZstdText = 'Z';
+constexpr size_t kMinCompressTextBytes = 64;
+
 }  // namespace
+
+std::string encode_text_value(std::string_view text) {
+  std::string out;
+  if (text.empty()) return out;
+  if (text.size() >= kMinCompressTextBytes) {
+    out.push_back(kZstdText);
+    if (append_compressed(out, text) && out.size() < text.size() + 1) return out;
+    out.clear();
+  }
+  out.push_back(kPlainText);
+  out.append(text);
+  return out;
+}
+
+std::string stored_text(const Xapian::Document& doc, const StoredRecord& record) {
+  if (!record.text.empty()) return record.text;  // written before the text slot
+  const std::string value = doc.get_value(schema::kSlotText);
+  if (value.empty()) return {};
+  std::string_view body = std::string_view(value).substr(1);
+  if (value[0] == kPlainText) return std::string(body);
+  if (value[0] == kZstdText) return decompress(body);
+  return {};
+}
 
 std::string encode_stored_record(const StoredRecord& r) {
   std::string out;

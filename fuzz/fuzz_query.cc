@@ -134,7 +134,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     // The searcher makes snippets from the stored text with the match's terms.
     dossier::StoredRecord record = dossier::decode_stored_record(it.get_document().get_data());
-    std::string snippet = mset.snippet(record.text, 240, stem,
+    std::string snippet = mset.snippet(dossier::stored_text(it.get_document(), record), 240, stem,
                                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "\x02", "\x03", "...");
     (void)snippet;
   }

@@ -203,8 +203,9 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
     doc.add_value(schema::kSlotPlaces, packed[static_cast<int>(EntityType::kPlace)]);
   }
 
-  record.text = a.body.substr(0, options.max_stored_body);
-  if (record.text.size() < a.body.size()) repair_utf8(record.text);
+  std::string stored = a.body.substr(0, options.max_stored_body);
+  if (stored.size() < a.body.size()) repair_utf8(stored);
+  if (!stored.empty()) doc.add_value(schema::kSlotText, encode_text_value(stored));
   if (!a.extra.empty()) record.extra_json = a.extra.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   doc.set_data(encode_stored_record(record));
   std::sort(spelling.begin(), spelling.end());

@@ -190,7 +190,7 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     use_display_names(db_, EntityType::kOrg, &hit.orgs, &display_names_);
     use_display_names(db_, EntityType::kPlace, &hit.places, &display_names_);
     hit.score = it.get_weight();
-    const std::string& text = rec.text;
+    const std::string text = request.snippets ? stored_text(doc, rec) : std::string();
     if (!request.snippets) {
       // Listing only: no snippet.
     } else if (browse) {

@@ -1,10 +1,12 @@
-// StoredRecord encoding (common/stored_record.h): every field round-trips, long
-// texts are stored as a zstd frame (R2), short ones as is (R1), records written
-// before compression still read, and damaged data never crashes the reader.
+// StoredRecord encoding (common/stored_record.h): every field round-trips; the
+// text slot holds long texts as a zstd frame and short ones as is; records of
+// earlier versions (text inside, plain R1 or compressed R2) still read; damaged
+// data never crashes the reader.
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include "common/schema.h"
 #include "common/stored_record.h"
 
 using dossier::decode_stored_record;
@@ -109,4 +111,33 @@ TEST_CASE("stored record: a damaged frame loses the text, not the fields") {
   CHECK(f.text.empty());
   CHECK(decode_stored_record("R2").id.empty());
   CHECK(decode_stored_record("R2\x1fx\x1e").id == "x");
+}
+
+TEST_CASE("stored record: the text slot holds short texts as is and long ones compressed") {
+  const std::string longer = long_text();
+  std::string value = dossier::encode_text_value(longer);
+  CHECK(value[0] == 'Z');
+  CHECK(value.size() < longer.size() / 3);
+  CHECK(dossier::encode_text_value("Blinken arrived.") == "TBlinken arrived.");
+  CHECK(dossier::encode_text_value("").empty());
+
+  Xapian::Document doc;
+  doc.add_value(dossier::schema::kSlotText, value);
+  StoredRecord head = sample("");
+  doc.set_data(encode_stored_record(head));
+  StoredRecord rec = decode_stored_record(doc.get_data());
+  CHECK(rec.text.empty());
+  CHECK(dossier::stored_text(doc, rec) == longer);
+  // A record written before the slot keeps its text, and the slot is not read.
+  StoredRecord old_style = sample("old text");
+  CHECK(dossier::stored_text(doc, old_style) == "old text");
+  // No slot, or a damaged one: no text.
+  CHECK(dossier::stored_text(Xapian::Document(), rec).empty());
+  std::string damaged = value;
+  damaged[damaged.size() / 2] ^= 0x55;
+  Xapian::Document bad;
+  bad.add_value(dossier::schema::kSlotText, damaged);
+  CHECK(dossier::stored_text(bad, rec).empty());
+  bad.add_value(dossier::schema::kSlotText, "?unknown");
+  CHECK(dossier::stored_text(bad, rec).empty());
 }

@@ -12,14 +12,14 @@ namespace {
 constexpr char kField = '\x1f';
 constexpr char kItem = '\x1d';
 constexpr char kSection = '\x1e';
-// R1: the text section stored as is. R2: the text and extra-fields sections
-// as one zstd frame after the first section separator. Xapian deflates every
-// record at level 6 whatever it holds; zstd at level 3 first cut that cost from
-// 0.76 s to 0.35 s of CPU per 5,000 AllSides articles (30 MB of text) for 3%
-// more bytes, and makes reading a hit's text faster. Both versions are read.
+// R1: the text and extra-fields sections stored as is. R2: those two sections
+// as one zstd frame after the first section separator, once they reach
+// kMinCompressBytes. Records written before the text slot (stored_record.h)
+// hold the text there; now the text section is empty and R2 only serves
+// articles with many extra fields. Both versions are read.
 constexpr std::string_view kVersion = "R1";
 constexpr std::string_view kVersionCompressed = "R2";
-constexpr size_t kMinCompressBytes = 200;   // shorter texts gain nothing
+constexpr size_t kMinCompressBytes = 200;   // shorter sections gain nothing
 constexpr int kZstdLevel = 3;
 constexpr size_t kMaxTextBytes = size_t{256} << 20;  // a bound against damaged frames
 

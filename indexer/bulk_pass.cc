@@ -20,11 +20,10 @@ constexpr size_t kChunkArticles = 32;
 constexpr size_t kMaxQueuedChunks = 16;  // bounds memory: the reader waits for workers
 
 // Articles of one or more whole units (parts of files), in order: units[i]
-// covers the next unit_articles[i] articles. Small files share a chunk, so that
+// covers the next units[i].count articles. Small files share a chunk, so that
 // a worker tags a batch of articles before it indexes them (see the worker).
 struct Chunk {
   std::vector<ShardUnit> units;
-  std::vector<size_t> unit_articles;
   std::vector<Article> articles;
 };
 
@@ -105,7 +104,7 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
         }
         size_t next = 0;
         for (size_t u = 0; u < c->units.size() && s.ok(); ++u) {
-          for (size_t end = next + c->unit_articles[u]; next < end; ++next) {
+          for (size_t end = next + static_cast<size_t>(c->units[u].count); next < end; ++next) {
             s = w->add(build_document(c->articles[next], tags.empty() ? nullptr : &tags[next], build));
             if (!s.ok()) break;
             ++built;
@@ -145,7 +144,6 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
       for (int first = 0; first < total; first += static_cast<int>(kChunkArticles)) {
         int count = std::min<int>(kChunkArticles, total - first);
         pending.units.push_back({f.path, f.size, f.mtime_ns, read.content_hash, first, count, total});
-        pending.unit_articles.push_back(static_cast<size_t>(count));
         for (int k = first; k < first + count; ++k) {
           summary->bytes_read += read.articles[k].body.size() + read.articles[k].title.size();
           pending.articles.push_back(std::move(read.articles[k]));

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,7 +31,7 @@ bool is_known_facet(std::string_view name);
 class IdCounter {
  public:
   IdCounter() : slots_(1024) {}
-  void add(uint64_t id);
+  void add(uint64_t id, uint32_t n = 1);
   // Room for `keys` distinct keys without rehashing.
   void reserve(size_t keys);
   template <typename F>
@@ -67,7 +68,9 @@ class FacetCounter {
  public:
   explicit FacetCounter(std::string_view facet);
   // Adds the facet values of `docids` (ascending) to the counts.
-  void count(const Xapian::Database& db, const std::vector<Xapian::docid>& docids);
+  void count(const Xapian::Database& db, std::span<const Xapian::docid> docids);
+  // Adds another counter's counts (same facet) to these.
+  void merge(const FacetCounter& other);
   // The `limit` most frequent values, ties broken alphabetically by name.
   std::vector<FacetValue> top(const Xapian::Database& db, size_t limit) const;
   size_t documents_seen() const { return seen_; }
@@ -85,5 +88,16 @@ class FacetCounter {
   IdCounter id_counts_;  // entity ids, or text values of up to 7 bytes packed with their length
   std::unordered_map<std::string, size_t, Hash, std::equal_to<>> long_text_counts_;
 };
+
+// Counts `facets` over `docids` (ascending). With a `helper` database (a second
+// handle on the same revision of the same database, since Xapian objects must
+// not be shared between threads) and enough work, a second thread counts the
+// upper half of the docids and the counts are merged: facet counting is reading
+// value streams, and both cores read at once. If the helper fails, its half is
+// counted on `db`, so the counts are always exact.
+bool second_thread_pays(size_t docids, size_t facets);
+std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian::Database* helper,
+                                       const std::vector<Xapian::docid>& docids,
+                                       const std::vector<std::string>& facets);
 
 }  // namespace dossier

@@ -86,6 +86,15 @@ size_t count_terms(const Xapian::Database& db, std::string_view prefix) {
   return n;
 }
 
+// Whether two handles read the same revision of the same single database.
+bool same_revision(const Xapian::Database& a, const Xapian::Database& b) {
+  try {
+    return a.get_uuid() == b.get_uuid() && a.get_revision() == b.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    return false;  // several sub-databases: no single revision to compare
+  }
+}
+
 }  // namespace
 
 Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out) {
@@ -209,15 +218,32 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
   return Status::OK();
 }
 
+// The helper handle for facet counting, at db_'s revision, or nullptr when it
+// cannot be had (an indexer published a newer revision since db_ was opened).
+const Xapian::Database* Searcher::facet_helper() {
+  try {
+    if (helper_ && same_revision(*helper_, db_)) return helper_.get();
+    if (helper_ && helper_->reopen() && same_revision(*helper_, db_)) return helper_.get();
+    // Through the stub again: a merge may have published a new generation.
+    helper_ = std::make_unique<Xapian::Database>(path_);
+    if (same_revision(*helper_, db_)) return helper_.get();
+  } catch (const Xapian::Error&) {
+    helper_.reset();
+  }
+  return nullptr;
+}
+
 // Facets over the matches the page's match visited: all of them, or with
 // --approx-facets a sample scaled to the estimated total.
 void Searcher::count_facets(const std::vector<Xapian::docid>& docids, const SearchRequest& request,
                             SearchResponse* response) {
-  for (const auto& name : request.facets) {
-    FacetCounter counter(name);
-    counter.count(db_, docids);
+  const Xapian::Database* helper =
+      second_thread_pays(docids.size(), request.facets.size()) ? facet_helper() : nullptr;
+  std::vector<FacetCounter> counters = dossier::count_facets(db_, helper, docids, request.facets);
+  for (size_t i = 0; i < counters.size(); ++i) {
+    const FacetCounter& counter = counters[i];
     Facet f;
-    f.name = name;
+    f.name = request.facets[i];
     f.values = counter.top(db_, request.facet_limit);
     size_t seen = counter.documents_seen();
     f.approximate = request.approx_facets && seen < response->total;

@@ -41,8 +41,11 @@ class Searcher {
   Searcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
   Status search_once(const SearchRequest& request, SearchResponse* response);
   void count_facets(const std::vector<Xapian::docid>& docids, const SearchRequest& request, SearchResponse* response);
+  const Xapian::Database* facet_helper();
   Xapian::Database db_;
   std::string path_;
+  // A second handle for the facet-counting thread (facets.h), opened on demand.
+  std::unique_ptr<Xapian::Database> helper_;
   // Display names looked up for entity names that do not read well ("FLORIDA").
   std::unordered_map<std::string, std::string> display_names_;
 };

@@ -70,6 +70,19 @@ p = run("compact", "--db", db)
 check("Compacted" in p.stdout, f"compact reports: {p.stdout!r}")
 after = run_json("search", "", "--db", db, "--limit", "100")
 check_eq(sorted(r["id"] for r in after["results"]), sorted(r["id"] for r in before["results"]), "same articles after compact")
+
+
+def table_sizes(db_dir):
+    """Sizes of the B-tree files of the generation the stub names."""
+    with open(os.path.join(db_dir, "XAPIANDB")) as f:
+        gen = os.path.join(db_dir, f.read().split()[1])
+    return {n: os.path.getsize(os.path.join(gen, n)) for n in os.listdir(gen) if n.endswith(".glass")}
+
+
+# A published generation has 64 KiB blocks (indexer/shard_merge.h): every table
+# file is a whole number of them, which 8 KiB blocks would not give this small database.
+sizes = table_sizes(db)
+check(sizes and all(v > 0 and v % 65536 == 0 for v in sizes.values()), f"64 KiB blocks after compact: {sizes}")
 s = run_json("index", a, "--db", db)
 check_eq((s["added"], s["updated"], s["removed"]), (0, 0, 0), "after compact, a re-run still sees every file unchanged")
 
@@ -78,6 +91,8 @@ d1, d2 = os.path.join(work, "direct"), os.path.join(work, "bulk")
 run("index", a, "--db", d1, "--mode", "direct", "--quiet")
 sb = run_json("index", a, "--db", d2, "--mode", "bulk", "--shard-size", "10")
 check(sb["bulk"], "bulk mode used")
+sizes = table_sizes(d2)
+check(sizes and all(v > 0 and v % 65536 == 0 for v in sizes.values()), f"64 KiB blocks after a bulk merge: {sizes}")
 r1 = run_json("search", "", "--db", d1, "--limit", "100")["results"]
 r2 = run_json("search", "", "--db", d2, "--limit", "100")["results"]
 check_eq(sorted((r["id"], r["date"], r["title"]) for r in r2), sorted((r["id"], r["date"], r["title"]) for r in r1),

@@ -219,3 +219,46 @@ TEST_CASE("facets: FacetCounter over a subset of documents, all values") {
     CHECK(got == brute_force(subset, name, ""));
   }
 }
+
+TEST_CASE("facets: two threads count what one does, and a failing helper costs nothing in accuracy") {
+  TestDb& test = test_db();
+  Xapian::Database db(test.dir.string());
+  std::vector<Xapian::docid> all;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) all.push_back(*it);
+  REQUIRE(dossier::second_thread_pays(all.size(), dossier::known_facets().size()));
+  CHECK_FALSE(dossier::second_thread_pays(100, 4));
+
+  auto tops = [&](const std::vector<dossier::FacetCounter>& counters) {
+    std::vector<std::vector<dossier::FacetValue>> out;
+    for (const auto& c : counters) {
+      CHECK(c.documents_seen() == all.size());
+      out.push_back(c.top(db, 1000));
+    }
+    return out;
+  };
+  auto same = [](const std::vector<std::vector<dossier::FacetValue>>& a,
+                 const std::vector<std::vector<dossier::FacetValue>>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i].size() != b[i].size()) return false;
+      for (size_t k = 0; k < a[i].size(); ++k)
+        if (a[i][k].value != b[i][k].value || a[i][k].count != b[i][k].count) return false;
+    }
+    return true;
+  };
+  const auto one = tops(dossier::count_facets(db, nullptr, all, dossier::known_facets()));
+  // Every facet has values over all 3,000 articles, with counts that add up.
+  for (size_t i = 0; i < one.size(); ++i) {
+    CAPTURE(dossier::known_facets()[i]);
+    CHECK(one[i].size() > 4);
+    std::map<std::string, size_t> brute = brute_force(test.articles, dossier::known_facets()[i], "");
+    for (const auto& v : one[i]) CHECK(v.count == brute[v.value]);
+  }
+
+  Xapian::Database helper(test.dir.string());
+  CHECK(same(tops(dossier::count_facets(db, &helper, all, dossier::known_facets())), one));
+
+  Xapian::Database closed(test.dir.string());
+  closed.close();  // every read now throws Xapian::DatabaseClosedError
+  CHECK(same(tops(dossier::count_facets(db, &closed, all, dossier::known_facets())), one));
+}

@@ -1,5 +1,6 @@
 #include "searcher/entity_resolver.h"
 
+#include <algorithm>
 #include <set>
 
 #include "common/index_terms.h"
@@ -44,8 +45,11 @@ std::vector<ResolvedEntity> resolve_entity(const Xapian::Database& db, EntityTyp
   std::set<std::string> terms;
   for (const auto& d : displays) {
     std::string term = entity_filter_term(type, d);
-    if (db.term_exists(term) && terms.insert(term).second) out.push_back({d, term});
+    Xapian::doccount articles = db.get_termfreq(term);
+    if (articles > 0 && terms.insert(term).second) out.push_back({d, term, articles});
   }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ResolvedEntity& a, const ResolvedEntity& b) { return a.articles > b.articles; });
   return out;
 }
 

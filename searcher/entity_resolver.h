@@ -14,12 +14,16 @@
 namespace dossier {
 
 struct ResolvedEntity {
-  std::string display;  // canonical display name
-  std::string term;     // boolean filter term ("XP" + key)
+  std::string display;   // canonical display name
+  std::string term;      // boolean filter term ("XP" + key)
+  size_t articles = 0;   // articles the entity is tagged in
 };
 
 // Entities of `type` whose canonical name or a recorded surface form contains
-// NAME's words as whole words in order. Sorted by display name.
+// NAME's words as whole words in order. Most mentioned first (then by display
+// name): "Trump" at a million news articles matches Donald Trump in 480,000 and
+// several hundred tagger guesses ("Blame Trump" from a headline) in a few each,
+// and a reader wants the first ones first.
 std::vector<ResolvedEntity> resolve_entity(const Xapian::Database& db, EntityType type, const std::string& name);
 
 }  // namespace dossier

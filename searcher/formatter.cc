@@ -17,6 +17,16 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
+// The most mentioned names an entity filter matched, and how many more: on a
+// large archive one surname can match hundreds of tagged names.
+std::string summarize_matches(const std::vector<std::string>& matched) {
+  constexpr size_t kShown = 8;
+  if (matched.size() <= kShown + 1) return join(matched, ", ");
+  std::vector<std::string> first(matched.begin(), matched.begin() + kShown);
+  return join(first, ", ") + " and " + std::to_string(matched.size() - kShown) +
+         " less mentioned (--json lists all)";
+}
+
 std::string human_bytes(uint64_t b) {
   char buf[32];
   if (b >= (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f GiB", b / 1073741824.0);
@@ -46,7 +56,7 @@ void print_human(std::ostream& out, const SearchResponse& r, const SearchRequest
     if (res.matched.empty())
       out << res.type << " '" << res.name << "' matched no known " << res.type << "\n";
     else if (res.matched.size() > 1 || res.matched[0] != res.name)
-      out << res.type << " '" << res.name << "' matched " << join(res.matched, ", ") << "\n";
+      out << res.type << " '" << res.name << "' matched " << summarize_matches(res.matched) << "\n";
   }
   if (r.suggestion) out << "Did you mean: " << paint(kBold, *r.suggestion) << "\n";
   size_t shown_from = r.hits.empty() ? 0 : r.hits.front().rank, shown_to = r.hits.empty() ? 0 : r.hits.back().rank;

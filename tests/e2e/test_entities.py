@@ -71,6 +71,10 @@ m = kim.get("entity_matches", [])
 check(m and {"Kim Jong Un", "Kim Yo Jong"} <= set(m[0]["matched"]), f"'Kim' matched both Kims: {m}")
 human = run("search", "", "--db", db, "--person", "Kim", "--limit", "1").stdout
 check("person 'Kim' matched" in human and "Kim Jong Un" in human, f"human output says which Kims: {human[:300]}")
+# Most mentioned first (ties by name), so the Kim a reader means leads the list.
+if m:
+    mentions = [brute(lambda r, n=n: n in r["persons"]) for n in m[0]["matched"]]
+    check(mentions == sorted(mentions, reverse=True), f"'Kim' matches ordered by articles: {list(zip(m[0]['matched'], mentions))}")
 
 # Facets: exact counts over ALL matches equal a brute-force count.
 res = run_json("search", "", "--db", db, "--limit", "1", "--facets", "person,org,place,source,month,year", "--facet-limit", "1000")

@@ -85,30 +85,64 @@ bool is_entity_id_key(std::string_view key) { return key.starts_with("ei:"); }
 
 namespace {
 
+// 0-7: not all in capitals (4), free of brackets and quotes (2), and starting
+// with a letter or digit (1): "-Bernie Sanders", the rest of "anti-Bernie
+// Sanders", must not be the name a facet shows.
 int display_rank(std::string_view name) {
   bool lower = false, marks = false;
   for (unsigned char c : name) {
     lower |= (c >= 'a' && c <= 'z') || c >= 0x80;  // non-ASCII: a letter of either case, most likely
     marks |= c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == '{' || c == '}';
   }
-  return (lower ? 2 : 0) + (marks ? 0 : 1);
+  bool clean_start = false;
+  if (!name.empty()) {
+    unsigned char c = static_cast<unsigned char>(name[0]);
+    bool general_punctuation = name.size() >= 2 && c == 0xE2 && static_cast<unsigned char>(name[1]) == 0x80;
+    clean_start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  (c >= 0x80 && !general_punctuation);
+  }
+  return (lower ? 4 : 0) + (marks ? 0 : 2) + (clean_start ? 1 : 0);
 }
 
-size_t lowercase_letters(std::string_view name) {
+// Words with two or more ASCII capitals and no ASCII lower-case letter or
+// digit ("FOX" in "FOX News", "ERDOĞAN"; other bytes count for neither).
+size_t capitalized_words(std::string_view name) {
+  size_t n = 0, upper = 0;
+  bool other = false;
+  auto end_word = [&] {
+    n += upper >= 2 && !other;
+    upper = 0;
+    other = false;
+  };
+  for (unsigned char c : name) {
+    if (c == ' ' || c == '-') { end_word(); continue; }
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) other = true;
+  }
+  end_word();
+  return n;
+}
+
+size_t uppercase_letters(std::string_view name) {
   size_t n = 0;
-  for (unsigned char c : name) n += c >= 'a' && c <= 'z';
+  for (unsigned char c : name) n += c >= 'A' && c <= 'Z';
   return n;
 }
 
 }  // namespace
 
-bool reads_well_as_display_name(std::string_view name) { return display_rank(name) == 3; }
+bool reads_well_as_display_name(std::string_view name) { return display_rank(name) == 7; }
 
 bool is_better_display_name(std::string_view a, std::string_view b) {
   const int ra = display_rank(a), rb = display_rank(b);
   if (ra != rb) return ra > rb;
-  const size_t la = lowercase_letters(a), lb = lowercase_letters(b);  // "Fox News" over "FOX News"
-  return la != lb ? la > lb : a < b;
+  // "Fox News" over "FOX News"; then the spelling with more capitals: text
+  // title-cased by a program writes "Mitch Mcconnell" (7 times in the 37,554
+  // AllSides articles, against 2,511 "Mitch McConnell").
+  const size_t ca = capitalized_words(a), cb = capitalized_words(b);
+  if (ca != cb) return ca < cb;
+  const size_t ua = uppercase_letters(a), ub = uppercase_letters(b);
+  return ua != ub ? ua > ub : a < b;
 }
 
 namespace {

@@ -35,13 +35,16 @@ std::string pack_entity_ids(EntityType type, const std::vector<std::string>& can
 bool is_entity_id_key(std::string_view key);
 // Of two display names of one entity (names whose entity_key() is the same),
 // whether `a` reads better than `b`: written in mixed case ("Florida", not
-// "FLORIDA" from a dateline) and free of brackets and quotes, then the one with
-// more lower-case letters ("Fox News", not "FOX News"), then the alphabetically
+// "FLORIDA" from a dateline), free of brackets and quotes, and starting with a
+// letter or digit ("Bernie Sanders", not "-Bernie Sanders"); then the one with
+// fewer words in capitals ("Fox News", not "FOX News"), then the one with more
+// capitals ("Mitch McConnell", not "Mitch Mcconnell"), then the alphabetically
 // first, so every writer and merge picks the same one.
 bool is_better_display_name(std::string_view a, std::string_view b);
 
-// Whether a name already reads as well as a display name can (mixed case, no
-// brackets or quotes), so no better spelling of it need be looked up.
+// Whether a name reads well enough to show as its article wrote it (mixed case,
+// no brackets or quotes, a clean start), so a result list need not look up the
+// entity's display name.
 bool reads_well_as_display_name(std::string_view name);
 
 struct MetadataEntry {

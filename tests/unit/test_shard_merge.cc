@@ -89,6 +89,17 @@ TEST_CASE("entity display names: the best spelling wins in a batch, in the datab
   CHECK(is_better_display_name("Fox News", "FOX News"));
   CHECK_FALSE(is_better_display_name("FLORIDA", "Florida"));
   CHECK(is_better_display_name("Erdo\xC4\x9F" "an", "ERDO\xC4\x9E" "AN"));
+  // A clean start, then capitals where a title-casing program dropped them.
+  CHECK(is_better_display_name("Bernie Sanders", "-Bernie Sanders"));
+  CHECK_FALSE(is_better_display_name("-Bernie Sanders", "Bernie Sanders"));
+  CHECK(is_better_display_name("Bernie Sanders", "\xE2\x80\x94" "Bernie Sanders"));
+  CHECK(is_better_display_name("Mitch McConnell", "Mitch Mcconnell"));
+  CHECK_FALSE(is_better_display_name("Mitch Mcconnell", "Mitch McConnell"));
+  CHECK(is_better_display_name("Fox News", "FOX NEWS"));
+  CHECK(is_better_display_name("Fox News", "Fox news"));
+  CHECK(dossier::reads_well_as_display_name("Mitch McConnell"));
+  CHECK_FALSE(dossier::reads_well_as_display_name("-Bernie Sanders"));
+  CHECK_FALSE(dossier::reads_well_as_display_name("NATO"));
   // Equal in every respect but spelling: the alphabetically first, on both sides.
   CHECK(is_better_display_name("Abc Def", "Abc Deg") != is_better_display_name("Abc Deg", "Abc Def"));
 

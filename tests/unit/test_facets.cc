@@ -262,3 +262,60 @@ TEST_CASE("facets: two threads count what one does, and a failing helper costs n
   closed.close();  // every read now throws Xapian::DatabaseClosedError
   CHECK(same(tops(dossier::count_facets(db, &closed, all, dossier::known_facets())), one));
 }
+
+TEST_CASE("facets: the counting thread never reads a newer revision than the searcher's") {
+  TestDb& test = test_db();
+  const fs::path dir = fs::temp_directory_path() / ("dossier-test-facets-rev-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(test.dir, dir, fs::copy_options::recursive);
+
+  dossier::SearchRequest all;
+  all.query = "";
+  all.limit = 1;
+  all.snippets = false;
+  all.facets = dossier::known_facets();  // 3,000 matches x 6 facets: the second thread counts
+  all.facet_limit = 1000;
+  auto person_counts = [](const dossier::SearchResponse& r) {
+    std::map<std::string, size_t> m;
+    for (const auto& f : r.facets)
+      if (f.name == "person")
+        for (const auto& v : f.values) m[v.value] = v.count;
+    return m;
+  };
+  std::unique_ptr<dossier::Searcher> searcher;
+  REQUIRE(dossier::Searcher::Open(dir.string(), &searcher).ok());
+  // One facet is too little work for a second thread: no helper handle yet.
+  dossier::SearchRequest one_facet = all;
+  one_facet.facets = {"person"};
+  REQUIRE_FALSE(dossier::second_thread_pays(test.articles.size(), 1));
+  dossier::SearchResponse before;
+  REQUIRE(searcher->search(one_facet, &before).ok());
+  const std::map<std::string, size_t> expected = brute_force(test.articles, "person", "");
+  CHECK(person_counts(before) == expected);
+
+  // Another writer replaces the upper half's persons with one name and commits.
+  std::vector<Generated> changed = test.articles;
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
+    for (size_t i = changed.size() / 2; i < changed.size(); ++i) {
+      changed[i].persons = {"Person 7"};
+      dossier::TagResult tags = tags_of(changed[i]);
+      dossier::BuiltDocument built = dossier::build_document(changed[i].article, &tags);
+      db.replace_document(built.id_term, built.doc);
+    }
+    db.commit();
+  }
+  // The open searcher still reads its revision; so must the helper it opens now,
+  // after the commit (it cannot: the searcher's thread counts everything).
+  dossier::SearchResponse during;
+  REQUIRE(searcher->search(all, &during).ok());
+  CHECK(person_counts(during) == expected);
+  // A new searcher sees the change.
+  REQUIRE(dossier::Searcher::Open(dir.string(), &searcher).ok());
+  dossier::SearchResponse after;
+  REQUIRE(searcher->search(all, &after).ok());
+  CHECK(person_counts(after) == brute_force(changed, "person", ""));
+  CHECK(person_counts(after) != expected);
+  searcher.reset();
+  fs::remove_all(dir);
+}

@@ -77,8 +77,9 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
   std::vector<std::thread> workers;
   BuildOptions build;
   build.spelling = options.spelling;
+  SpellingLedger spelling(kMinSpellingDocuments);
   for (int t = 0; t < threads; ++t) {
-    writers.push_back(std::make_unique<ShardWriter>(shards_dir, t, options.shard_docs));
+    writers.push_back(std::make_unique<ShardWriter>(shards_dir, t, options.shard_docs, &spelling));
     workers.emplace_back([&, w = writers.back().get()] {
       // The tagger may still be loading while the reader fills the queue.
       if (options.tagger) {
@@ -160,6 +161,11 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
   queue.close();
   for (auto& t : workers) t.join();
   Status s = worker_status;
+  // The spelling counts gathered after each word went into a shard.
+  ShardWriter last(shards_dir, threads, options.shard_docs);
+  Status spelled = last.write_spelling_remainder(spelling);
+  if (s.ok()) s = spelled;
+  result->shards.insert(result->shards.end(), last.completed().begin(), last.completed().end());
   for (auto& w : writers) result->shards.insert(result->shards.end(), w->completed().begin(), w->completed().end());
   writers.clear();
   result->articles = built;

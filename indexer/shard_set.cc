@@ -41,8 +41,8 @@ bool decode_unit(const std::string& value, ShardUnit* u) {
   return !u->path.empty();
 }
 
-ShardWriter::ShardWriter(std::string shards_dir, int worker, size_t max_docs)
-    : shards_dir_(std::move(shards_dir)), worker_(worker), max_docs_(max_docs) {}
+ShardWriter::ShardWriter(std::string shards_dir, int worker, size_t max_docs, SpellingLedger* ledger)
+    : shards_dir_(std::move(shards_dir)), worker_(worker), max_docs_(max_docs), ledger_(ledger) {}
 
 ShardWriter::~ShardWriter() {
   // An unfinished shard is dropped, never marked complete: the next run redoes it.
@@ -74,7 +74,12 @@ Status ShardWriter::open_next() {
 Status ShardWriter::finish_current() {
   if (!db_) return Status::OK();
   try {
-    spelling_.flush(*db_);
+    if (ledger_) {
+      ledger_->flush_shard(spelling_.counts(), *db_);
+      spelling_.clear();
+    } else {
+      spelling_.flush(*db_);
+    }
     metadata_.flush(*db_, /*fresh=*/true);
     db_->set_metadata(kCompleteKey, "complete");
     db_->commit();
@@ -119,6 +124,19 @@ Status ShardWriter::add_unit(const ShardUnit& unit) {
 }
 
 Status ShardWriter::close() { return finish_current(); }
+
+Status ShardWriter::write_spelling_remainder(SpellingLedger& ledger) {
+  if (!ledger.has_remainder()) return Status::OK();
+  Status s = finish_current();
+  if (s.ok()) s = open_next();
+  if (!s.ok()) return s;
+  try {
+    ledger.flush_remainder(*db_);
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("cannot write shard " + current_ + ": " + e.get_msg());
+  }
+  return finish_current();
+}
 
 Status find_complete_shards(const std::string& shards_dir, std::vector<std::string>* shards,
                             std::map<std::string, std::vector<ShardUnit>>* units_by_path) {

@@ -17,6 +17,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/metadata_batch.h"
 #include "indexer/spelling_batch.h"
+#include "indexer/spelling_ledger.h"
 
 namespace dossier {
 
@@ -31,14 +32,23 @@ struct ShardUnit {
   int total = 0;   // records in the whole file
 };
 
+// Words in fewer documents of a run (or, without a ledger, of a shard) stay out
+// of the spelling table: one-off words are mostly names and typos, and
+// suggestions should lead to common words.
+inline constexpr unsigned kMinSpellingDocuments = 2;
+
 class ShardWriter {
  public:
   // Writes shards named <shards_dir>/<worker>-<n>, each at most max_docs articles.
-  ShardWriter(std::string shards_dir, int worker, size_t max_docs);
+  // With a ledger (shared by the run's writers), spelling words go through it.
+  ShardWriter(std::string shards_dir, int worker, size_t max_docs, SpellingLedger* ledger = nullptr);
   ~ShardWriter();
   Status add(BuiltDocument&& doc);
   Status add_unit(const ShardUnit& unit);  // after all of the unit's documents
   Status close();                          // commits the open shard as complete
+  // Writes the ledger's remaining counts as one complete, spelling-only shard
+  // (none when there are none). Call once the run's other writers are closed.
+  Status write_spelling_remainder(SpellingLedger& ledger);
   const std::vector<std::string>& completed() const { return completed_; }
 
  private:
@@ -52,7 +62,8 @@ class ShardWriter {
   std::string current_;
   size_t docs_ = 0;
   MetadataBatch metadata_;  // entity dictionary entries, written at shard end
-  SpellingBatch spelling_{2};  // a shard is large: one-off words are left out
+  SpellingBatch spelling_{kMinSpellingDocuments};
+  SpellingLedger* ledger_;
   std::vector<std::string> completed_;
 };
 

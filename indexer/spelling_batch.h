@@ -22,6 +22,9 @@ class SpellingBatch {
   // Adds the collected words to db and clears the batch.
   void flush(Xapian::WritableDatabase& db);
   bool empty() const { return counts_.empty(); }
+  // Documents per word collected so far (for a SpellingLedger), and starting over.
+  const std::unordered_map<std::string, unsigned>& counts() const { return counts_; }
+  void clear() { counts_.clear(); }
 
  private:
   unsigned min_frequency_;

@@ -101,4 +101,16 @@ for q in ("trade", "record", '"record number"'):
     check_eq(run_json("search", q, "--db", d2)["total"], run_json("search", q, "--db", d1)["total"], f"same hits for {q!r}")
 s = run_json("index", a, "--db", d2)
 check_eq((s["added"], s["updated"], s["removed"]), (0, 0, 0), "bulk-built database is incremental too")
+
+# Bulk mode's spelling table ("Did you mean") holds a word once the run has seen
+# it in two articles, whichever shards they fell in (it used to take two in one
+# shard, so a word of two articles in different shards was never suggested).
+sp, spdb = os.path.join(work, "spelling"), os.path.join(work, "spelling-db")
+for i in range(30):
+    extra = " The zanzibarian envoy spoke." if i in (1, 25) else ""
+    write(f"{sp}/{i:02d}.txt", story(f"Note {i}", "2023-02-01", "shipping lanes") + extra)
+run("index", sp, "--db", spdb, "--mode", "bulk", "--shard-size", "10", "--threads", "1", "--no-entities", "--quiet")
+typo = run_json("search", "zanzibarain", "--db", spdb)
+check_eq((typo["total"], typo.get("suggestion")), (0, "zanzibarian"), "suggestion for a word in two shards")
+check_eq(run_json("search", "zanzibarian", "--db", spdb)["total"], 2, "both articles found")
 finish()

@@ -84,7 +84,7 @@ TEST_CASE("html: news page with og tags keeps the story and drops the page furni
   CHECK(a.body.rfind("By Ines Moreau\n\nISTANBUL", 0) == 0);
 }
 
-TEST_CASE("html: JSON-LD @graph gives date, authors by @id and publisher; bad JSON-LD is ignored") {
+TEST_CASE("html: JSON-LD @graph gives date, authors by @id and publisher, and bad JSON-LD is ignored") {
   const ReadResult r = read_fixture("jsonld_graph.html");
   const Article a = only_article(r);
   // No og:title: the <title> is taken as it is.
@@ -113,7 +113,7 @@ TEST_CASE("html: JSON-LD array inside a comment wrapper, identifier, authors ded
   CHECK(contains(a.body, "per una conferenza sulle migrazioni.\n\nL'incontro"));
 }
 
-TEST_CASE("html: date from the first <time> in the article, skipping asides; rel=author names") {
+TEST_CASE("html: date from the first <time> in the article, skipping asides, and rel=author names") {
   const Article a = only_article(read_fixture("time_element.html"));
   CHECK(a.title == "Cumbre regional termina sin declaración conjunta");
   CHECK(a.raw_date == "2024-09-21T18:10:00-03:00");
@@ -164,7 +164,7 @@ TEST_CASE("html: role=main element, twitter:title, microdata datePublished befor
         "Die Opposition kritisierte die geplanten Ausgaben.");
 }
 
-TEST_CASE("html: the largest of several <article>s is the story; the h1 differing in case is dropped") {
+TEST_CASE("html: the largest of several <article>s is the story, and the h1 differing in case is dropped") {
   const Article a = only_article(read_fixture("multiple_articles.html"));
   CHECK(a.title == "Parliament approves defence spending bill");
   CHECK(a.raw_date == "2021-11-29");  // DC.date.issued comes before sailthru.date

@@ -67,7 +67,7 @@ TEST_CASE("stored record: long texts are compressed and round-trip") {
   CHECK(head.extra_json.empty());
 }
 
-TEST_CASE("stored record: short texts stay plain; separators in fields are cleaned") {
+TEST_CASE("stored record: short texts stay plain, and separators in fields are cleaned") {
   StoredRecord r = sample("Blinken arrived.");
   std::string data = encode_stored_record(r);
   CHECK(data.substr(0, 2) == "R1");

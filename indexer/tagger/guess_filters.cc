@@ -1,6 +1,8 @@
 // Guess filters: headline-only model entities and one-word common-word guesses.
 #include "indexer/tagger/guess_filters.h"
 
+#include <cstdint>
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -277,7 +279,53 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
     }
     if (furniture) s.dropped = true;
   }
-  // 3. One-word organizations and persons that are common words or titles
+  // 3. A person or place guess that swallowed known names together with
+  // ordinary words only, as headlines in Title Case make ("Will Trump Call
+  // California", "China Ready", "White House Briefing") and lists of countries
+  // run together: the known names come back and the guess goes. Organizations
+  // keep such words ("Trump Organization").
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.source != SpanSource::kModel || !is_model_guess(s)) continue;
+    if (s.type == EntityType::kOrg) continue;
+    auto swallowed = [&](const TaggerSpan& inner) {
+      return inner.dropped && inner.source == SpanSource::kGazetteer && !inner.misc && s.contains(inner) &&
+             inner.size() < s.size();
+    };
+    uint64_t covered = 0;  // token bits from s.begin (guesses are short)
+    if (s.size() > 64) continue;
+    for (const TaggerSpan& inner : *spans)
+      if (swallowed(inner))
+        for (size_t t = inner.begin; t < inner.end; ++t) covered |= uint64_t{1} << (t - s.begin);
+    if (covered == 0) continue;
+    // A place's name may begin with an ordinary word ("New Jersey", "West
+    // Germany"): only words after the last known name count there.
+    size_t last_covered = 0;
+    for (size_t k = 0; k < s.size(); ++k)
+      if (covered & (uint64_t{1} << k)) last_covered = k;
+    bool ordinary_rest = true;
+    for (size_t t = s.begin; t < s.end && ordinary_rest; ++t) {
+      if (covered & (uint64_t{1} << (t - s.begin))) continue;
+      if (s.type == EntityType::kPlace && t - s.begin < last_covered) {
+        ordinary_rest = false;
+        break;
+      }
+      const std::string& key = article.keys[s.sent][t];
+      ordinary_rest = starts_with_letter(key) && !is_title_case_minor_word(key) && ordinary.contains(key);
+    }
+    if (!ordinary_rest) continue;
+    // Only the longest of nested known names ("North Korea", not also "Korea").
+    std::vector<TaggerSpan*> back;
+    for (TaggerSpan& inner : *spans)
+      if (swallowed(inner)) back.push_back(&inner);
+    for (TaggerSpan* inner : back) {
+      bool nested = false;
+      for (const TaggerSpan* other : back)
+        nested |= other != inner && other->contains(*inner) && other->size() > inner->size();
+      if (!nested) inner->dropped = false;
+    }
+    s.dropped = true;
+  }
+  // 4. One-word organizations and persons that are common words or titles
   // ("Justice" before "Samuel Alito"). A word also written in lowercase counts
   // only where its capital is no evidence of a name: opening a sentence or in a
   // headline ("the Times" is a newspaper, though "three times" is not).

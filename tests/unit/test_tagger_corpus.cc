@@ -171,3 +171,25 @@ TEST_CASE("tagger: with the model, parts of roles, laws and generic words are no
     if (m.canonical == "Mitch McConnell") CHECK(m.role == "Senate Majority Leader");
   }
 }
+
+TEST_CASE("tagger: with the model, known places and persons come back out of guesses padded with ordinary words") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Press briefing\n\nThe embassy covers Thailand Timor-Leste Togo Tokelau Tonga Trinidad and Tobago Tunisia. "
+      "Reporters waited at the White House Briefing on Monday. Officials in New Jersey and West Germany agreed.");
+  const std::set<std::string> places = names(r, EntityType::kPlace);
+  const std::set<std::string> orgs = names(r, EntityType::kOrg);
+  // A list run together is its countries.
+  CHECK(places.count("Trinidad and Tobago"));
+  CHECK(places.count("Tunisia"));
+  CHECK_FALSE(places.count("Trinidad and Tobago Tunisia"));
+  // An ordinary word after a known name is not part of it.
+  CHECK_FALSE(places.count("White House Briefing"));
+  CHECK(orgs.count("White House"));
+  // A place's own first word stays ("New", "West" are ordinary words too).
+  CHECK(places.count("New Jersey"));
+  CHECK(places.count("West Germany"));
+  CHECK_FALSE(places.count("Jersey"));
+  CHECK_FALSE(places.count("Germany"));
+}

@@ -201,6 +201,53 @@ std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* or
 
 }  // namespace
 
+namespace {
+
+bool looks_like_verb_form(std::string_view key) {
+  if (key.size() < 4) return false;
+  return key.ends_with("s") || key.ends_with("ed") || key.ends_with("ing");
+}
+
+}  // namespace
+
+void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
+                                            std::vector<TaggerSpan>* spans) {
+  if (article.labels.empty()) return;  // no model, no model guesses
+  OrdinaryWords ordinary(article);
+  // A word that may be cut: an ordinary word (common, or written in lowercase
+  // in the article), not a first name ("Will", "Mark", "Bill" open names), not
+  // a title (titles are roles, found elsewhere).
+  auto ordinary_edge = [&](const TaggerSpan& s, size_t t) {
+    const std::string& key = article.keys[s.sent][t];
+    return starts_with_letter(key) && !is_title_case_minor_word(key) && !gaz.is_first_name(key) &&
+           ordinary.contains(key) && gaz.title_length_at(article.keys[s.sent], t) == 0;
+  };
+  auto candidate = [&](const TaggerSpan& s) {
+    return !s.dropped && !s.misc && s.type == EntityType::kPerson && s.source == SpanSource::kModel &&
+           is_model_guess(s) && s.size() >= 2 && (ordinary_edge(s, s.begin) || ordinary_edge(s, s.end - 1));
+  };
+  // Family names of the article's other persons named in two or more words.
+  // (Not the gazetteer's: "Will Smith" must not become some known Smith.)
+  std::unordered_set<std::string> families;
+  for (const TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kPerson || s.size() < 2 || candidate(s)) continue;
+    families.insert(article.keys[s.sent][s.end - 1]);
+  }
+  if (families.empty()) return;
+  for (TaggerSpan& s : *spans) {
+    if (!candidate(s)) continue;
+    size_t b = s.begin, e = s.end;
+    while (b < e && ordinary_edge(s, b)) ++b;
+    // After the name only verbs of headlines ("Says", "Calls", "Offered"): a
+    // trailing ordinary word may be the family name itself ("George Will").
+    while (e > b && ordinary_edge(s, e - 1) && looks_like_verb_form(article.keys[s.sent][e - 1])) --e;
+    if (b == e || !families.count(article.keys[s.sent][e - 1])) continue;
+    s.begin = b;
+    s.end = e;
+    s.canonical.clear();
+  }
+}
+
 void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                            std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;  // no model, no model guesses

@@ -29,6 +29,10 @@ std::vector<bool> find_headline_sentences(const ArticleTokens& article);
 //    its words never appear as a name (capitalised, not opening a sentence when
 //    one word) in an ordinary sentence of the article; gazetteer names the guess
 //    had swallowed come back ("North Korea" of "North Korea Ahead");
+//  - person and place guesses that swallowed gazetteer names with only ordinary
+//    words besides ("White House Briefing", a run-together list of countries):
+//    the names come back; a place keeps ordinary words before its name ("New
+//    Jersey");
 //  - guesses of the model alone made only of page furniture (is_page_furniture_word);
 //  - one-word organization or person spans of the model alone whose word is a
 //    common English word (is_common_word, is_common_guess_word) or a title
@@ -36,6 +40,15 @@ std::vector<bool> find_headline_sentences(const ArticleTokens& article);
 //    a headline, a word written in lowercase elsewhere in the article.
 void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                            std::vector<TaggerSpan>* spans);
+
+// Before coreference: a person guess of two or more words loses the ordinary
+// words before it and the verb forms after it ("Blame Trump", "Trump Says",
+// both from headlines in Title Case) when what remains ends in the family name of a person the article
+// names in full, so that it joins that person instead of making "Trump"
+// ambiguous. First names and titles are never cut ("Will Smith", "Justice
+// Kennedy").
+void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
+                                            std::vector<TaggerSpan>* spans);
 
 // Words of the page around an article that scraped text keeps ("Story Continued
 // Below", "Click here", "Manage Newsletters", "LLC" of a copyright line): a model

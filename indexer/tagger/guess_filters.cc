@@ -203,6 +203,21 @@ std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* or
 
 namespace {
 
+// A gazetteer name a longer model guess replaced (kept, dropped, in case the
+// guess goes: entity_tagger.cc). The gazetteer finder takes longest matches, so such
+// names never nest.
+bool swallowed_by(const TaggerSpan& inner, const TaggerSpan& guess) {
+  return inner.dropped && inner.source == SpanSource::kGazetteer && !inner.misc && guess.contains(inner) &&
+         inner.size() < guess.size();
+}
+
+// Drops a guess and gives back the gazetteer names it had swallowed.
+void drop_guess_keeping_names(TaggerSpan& guess, std::vector<TaggerSpan>* spans) {
+  guess.dropped = true;
+  for (TaggerSpan& inner : *spans)
+    if (swallowed_by(inner, guess)) inner.dropped = false;
+}
+
 bool looks_like_verb_form(std::string_view key) {
   if (key.size() < 4) return false;
   return key.ends_with("s") || key.ends_with("ed") || key.ends_with("ing");
@@ -301,18 +316,9 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
         if (written_as_name) break;
       }
       if (written_as_name) continue;
-      for (size_t i : g.spans) {
-        TaggerSpan& dropped = (*spans)[i];
-        dropped.dropped = true;
-        // A gazetteer name the guess had swallowed comes back ("North Korea" of
-        // "North Korea Ahead").
-        for (TaggerSpan& inner : *spans) {
-          if (inner.dropped && inner.source == SpanSource::kGazetteer && !inner.misc && dropped.contains(inner) &&
-              inner.size() < dropped.size()) {
-            inner.dropped = false;
-          }
-        }
-      }
+      // Gazetteer names the guess had swallowed come back ("North Korea" of
+      // "North Korea Ahead").
+      for (size_t i : g.spans) drop_guess_keeping_names((*spans)[i], spans);
     }
   }
   // 2. Page furniture copied with the article ("Story Continued Below", "Replay
@@ -334,14 +340,10 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
   for (TaggerSpan& s : *spans) {
     if (s.dropped || s.misc || s.source != SpanSource::kModel || !is_model_guess(s)) continue;
     if (s.type == EntityType::kOrg) continue;
-    auto swallowed = [&](const TaggerSpan& inner) {
-      return inner.dropped && inner.source == SpanSource::kGazetteer && !inner.misc && s.contains(inner) &&
-             inner.size() < s.size();
-    };
-    uint64_t covered = 0;  // token bits from s.begin (guesses are short)
     if (s.size() > 64) continue;
+    uint64_t covered = 0;  // token bits from s.begin
     for (const TaggerSpan& inner : *spans)
-      if (swallowed(inner))
+      if (swallowed_by(inner, s))
         for (size_t t = inner.begin; t < inner.end; ++t) covered |= uint64_t{1} << (t - s.begin);
     if (covered == 0) continue;
     // A place's name may begin with an ordinary word ("New Jersey", "West
@@ -360,17 +362,7 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       ordinary_rest = starts_with_letter(key) && !is_title_case_minor_word(key) && ordinary.contains(key);
     }
     if (!ordinary_rest) continue;
-    // Only the longest of nested known names ("North Korea", not also "Korea").
-    std::vector<TaggerSpan*> back;
-    for (TaggerSpan& inner : *spans)
-      if (swallowed(inner)) back.push_back(&inner);
-    for (TaggerSpan* inner : back) {
-      bool nested = false;
-      for (const TaggerSpan* other : back)
-        nested |= other != inner && other->contains(*inner) && other->size() > inner->size();
-      if (!nested) inner->dropped = false;
-    }
-    s.dropped = true;
+    drop_guess_keeping_names(s, spans);
   }
   // 4. One-word organizations and persons that are common words or titles
   // ("Justice" before "Samuel Alito"). A word also written in lowercase counts

@@ -1,5 +1,6 @@
 #include "common/index_terms.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -60,23 +61,80 @@ std::string entity_word_prefix(EntityType type, const std::string& word) {
 
 std::string entity_alias_prefix(EntityType type) { return std::string("ea:") + type_letter(type) + ":"; }
 
-uint64_t entity_id(EntityType type, const std::string& canonical) {
+uint32_t entity_id(EntityType type, const std::string& canonical) {
   const char letter = type_letter(type);
-  return fnv1a64(entity_key(canonical), fnv1a64(std::string_view(&letter, 1)));
+  uint64_t h = fnv1a64(entity_key(canonical), fnv1a64(std::string_view(&letter, 1)));
+  // FNV-1a folded to 32 bits makes related names collide in runs ("Quentin
+  // X2550" / "Boris X5142", "...2552" / "...5144"): mix all bits first
+  // (MurmurHash3's 64-bit finalizer).
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return static_cast<uint32_t>(h >> 32);
 }
 
-std::string entity_id_key(EntityType type, uint64_t id) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "ei:%c:%016llx", type_letter(type), static_cast<unsigned long long>(id));
+std::string entity_id_key(EntityType type, uint32_t id) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "ei:%c:%08x", type_letter(type), static_cast<unsigned>(id));
   return buf;
 }
 
 std::string pack_entity_ids(EntityType type, const std::vector<std::string>& canonicals) {
   std::string out;
-  out.reserve(canonicals.size() * 8);
+  out.reserve(canonicals.size() * kEntityIdBytes);
   for (const auto& c : canonicals) {
-    uint64_t id = entity_id(type, c);
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((id >> (8 * i)) & 0xFF));
+    uint32_t id = entity_id(type, c);
+    for (size_t i = 0; i < kEntityIdBytes; ++i) out.push_back(static_cast<char>((id >> (8 * i)) & 0xFF));
+  }
+  return out;
+}
+
+std::vector<std::string> entity_id_names(std::string_view entry) {
+  std::vector<std::string> names;
+  size_t start = 0;
+  while (start < entry.size()) {
+    size_t end = entry.find(schema::kNameSeparator, start);
+    if (end == std::string_view::npos) end = entry.size();
+    if (end > start) names.emplace_back(entry.substr(start, end - start));
+    start = end + 1;
+  }
+  return names;
+}
+
+std::string display_name_in_entry(std::string_view entry, std::string_view name) {
+  if (entry.find(schema::kNameSeparator) == std::string_view::npos) {
+    // One entity: the usual case, and no key to compare unless asked for one.
+    return entity_key(entry) == entity_key(name) ? std::string(entry) : std::string();
+  }
+  const std::string key = entity_key(name);
+  for (auto& n : entity_id_names(entry))
+    if (entity_key(n) == key) return n;
+  return {};
+}
+
+std::string merge_entity_id_entry(std::string_view stored, std::string_view incoming) {
+  if (stored.empty() || stored == incoming) return std::string(incoming.empty() ? stored : incoming);
+  std::vector<std::string> names = entity_id_names(stored);
+  if (!incoming.empty()) {
+    const std::string key = entity_key(incoming);
+    bool same_entity = false;
+    for (auto& n : names) {
+      if (entity_key(n) != key) continue;
+      same_entity = true;
+      if (is_better_display_name(incoming, n)) n = std::string(incoming);
+    }
+    if (!same_entity) names.emplace_back(incoming);
+  }
+  if (names.size() > 1) {
+    std::sort(names.begin(), names.end(),
+              [](const std::string& a, const std::string& b) { return entity_key(a) < entity_key(b); });
+  }
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += schema::kNameSeparator;
+    out += n;
   }
   return out;
 }

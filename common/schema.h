@@ -36,7 +36,7 @@ inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated
 enum Slot : Xapian::valueno {
   kSlotDate = 0,      // "YYYYMMDD" (sorts and range-compares as a string)
   kSlotSource = 1,    // source display name
-  kSlotPersons = 2,   // facet streams: entity ids, 8 bytes each (index_terms.h)
+  kSlotPersons = 2,   // facet streams: entity ids, 4 bytes each (index_terms.h)
   kSlotOrgs = 3,
   kSlotPlaces = 4,
   kSlotMonth = 5,     // "YYYY-MM"
@@ -46,7 +46,8 @@ enum Slot : Xapian::valueno {
 
 // Metadata keys stored in the database itself.
 inline constexpr std::string_view kMetaSchemaVersion = "dossier:schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+// 2: facet slots hold 4-byte entity ids (1 held 8-byte ones).
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kMetaFormats = "dossier:formats";
 
 // Word positions: body text starts after a gap so title phrases never span into it.

@@ -19,12 +19,12 @@ void MetadataBatch::flush(Xapian::WritableDatabase& db, bool fresh) {
     if (!is_entity_id_key(key)) {
       db.set_metadata(key, entries_[i].value);
     } else {
-      // Several spellings of one entity's name ("FLORIDA", "Florida"): the best.
-      const std::string* best = &entries_[i].value;
-      for (size_t j = i + 1; j < end; ++j)
-        if (is_better_display_name(entries_[j].value, *best)) best = &entries_[j].value;
+      // Several spellings of one entity's name ("FLORIDA", "Florida"), or
+      // now and then two entities sharing an id: fold them into one entry.
       const std::string stored = fresh ? std::string() : db.get_metadata(key);
-      if (stored.empty() || is_better_display_name(*best, stored)) db.set_metadata(key, *best);
+      std::string merged = stored;
+      for (size_t j = i; j < end; ++j) merged = merge_entity_id_entry(merged, entries_[j].value);
+      if (merged != stored) db.set_metadata(key, merged);
     }
     i = end;
   }

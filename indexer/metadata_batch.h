@@ -19,9 +19,9 @@ class MetadataBatch {
  public:
   void add(std::vector<MetadataEntry>&& entries);
   // Writes the collected entries to db (not committing) and clears the batch.
-  // Of several display names for one entity id ("ei:" entries), the one that
-  // reads best (is_better_display_name) is written, and only when it reads
-  // better than the database's.
+  // Display names for one entity id ("ei:" entries) are folded into the
+  // database's entry (merge_entity_id_entry): the best-reading name of each
+  // entity, and every entity of a shared id.
   // `fresh`: db was created for this batch alone (a shard), so there is
   // nothing stored to compare with.
   void flush(Xapian::WritableDatabase& db, bool fresh = false);

@@ -1,5 +1,6 @@
 #include "indexer/shard_merge.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -59,7 +60,8 @@ size_t record_complete_files(Xapian::WritableDatabase& db) {
 
 // Metadata keys found in several sources: an entity's display name ("ei:") is
 // the one that reads best of all shards' (each shard has the spelling its
-// worker met first: "FLORIDA" in a dateline, "Florida" elsewhere); any other
+// worker met first: "FLORIDA" in a dateline, "Florida" elsewhere), and an id
+// two entities share lists both (merge_entity_id_entry); any other
 // key keeps its first value, Xapian's default.
 class DictionaryCompactor : public Xapian::Compactor {
  public:
@@ -68,10 +70,10 @@ class DictionaryCompactor : public Xapian::Compactor {
     std::string_view user_key = key;
     if (user_key.size() >= 2 && user_key[0] == '\0' && user_key[1] == '\xc0') user_key.remove_prefix(2);
     if (!is_entity_id_key(user_key)) return tags[0];
-    size_t best = 0;
+    std::string merged = tags[0];
     for (size_t i = 1; i < num_tags; ++i)
-      if (is_better_display_name(tags[i], tags[best])) best = i;
-    return tags[best];
+      for (const auto& name : entity_id_names(tags[i])) merged = merge_entity_id_entry(merged, name);
+    return merged;
   }
 };
 
@@ -98,7 +100,9 @@ constexpr size_t kMaxFanIn = 64;  // two compactions at once stay under a 1,024-
 Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratch, size_t max_fan_in) {
   int level = 0;
   while (inputs->size() > max_fan_in) {
-    const size_t groups = (inputs->size() + max_fan_in - 1) / max_fan_in;
+    // Groups of at least two, so every level shrinks (max_fan_in 1: one part).
+    const size_t group = std::max<size_t>(max_fan_in, 2);
+    const size_t groups = (inputs->size() + group - 1) / group;
     std::vector<std::string> parts(groups);
     std::vector<std::string> errors(groups);
     std::atomic<size_t> next{0};

@@ -47,8 +47,8 @@ std::vector<EntityInfo> list_entities(const Xapian::Database& db, std::optional<
       std::string name = *g.canonicals.begin();
       if (g.canonicals.size() > 1) {
         // Several spellings: the one the dictionary settled on, else the best here.
-        std::string settled = db.get_metadata(entity_id_key(t, entity_id(t, name)));
-        if (!settled.empty() && entity_key(settled) == key) {
+        std::string settled = display_name_in_entry(db.get_metadata(entity_id_key(t, entity_id(t, name))), name);
+        if (!settled.empty()) {
           name = std::move(settled);
         } else {
           for (const auto& c : g.canonicals)

@@ -3,7 +3,7 @@
 // docid); each facet then walks its value slot (schema.h) over that list with
 // one Xapian::ValueIterator, so a facet costs one value read per matching
 // document, in docid order, with no per-document string keys. Entity facets
-// hold packed 8-byte entity ids, counted as integers; short text values (month,
+// hold packed 4-byte entity ids (common/index_terms.h), counted as integers; short text values (month,
 // year) are packed into an integer key too; the display names of the top
 // entity ids come from the entity dictionary at the end.
 #pragma once
@@ -72,11 +72,15 @@ class FacetCounter {
   // Adds another counter's counts (same facet) to these.
   void merge(const FacetCounter& other);
   // The `limit` most frequent values, ties broken alphabetically by name.
-  std::vector<FacetValue> top(const Xapian::Database& db, size_t limit) const;
+  // `docids` are the documents counted (all counters merged): an entity id
+  // two entities share is split by their filter terms over them.
+  std::vector<FacetValue> top(const Xapian::Database& db, size_t limit, std::span<const Xapian::docid> docids) const;
   size_t documents_seen() const { return seen_; }
 
  private:
   void add_text(std::string_view value);
+  std::vector<FacetValue> top_with_shared_ids(const Xapian::Database& db, size_t limit,
+                                              std::span<const Xapian::docid> docids) const;
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

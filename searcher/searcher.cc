@@ -32,7 +32,8 @@ void use_display_names(const Xapian::Database& db, EntityType type, std::vector<
     auto it = cache->find(key);
     if (it == cache->end()) {
       if (cache->size() > 100000) cache->clear();
-      std::string display = db.get_metadata(entity_id_key(type, entity_id(type, name)));
+      std::string display =
+          display_name_in_entry(db.get_metadata(entity_id_key(type, entity_id(type, name))), name);
       it = cache->emplace(std::move(key), display.empty() ? name : std::move(display)).first;
     }
     name = it->second;
@@ -105,8 +106,12 @@ Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out
   for (int attempt = 0;; ++attempt) {
     try {
       Xapian::Database db(db_path);
-      if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
+      const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+      if (version.empty())
         return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; point --db at a Dossier database");
+      if (version != schema::kSchemaVersion)
+        return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build reads " +
+                                       std::string(schema::kSchemaVersion) + "; re-index it into a new --db");
       out->reset(new Searcher(std::move(db), db_path));
       return Status::OK();
     } catch (const Xapian::Error& e) {
@@ -244,7 +249,7 @@ void Searcher::count_facets(const std::vector<Xapian::docid>& docids, const Sear
     const FacetCounter& counter = counters[i];
     Facet f;
     f.name = request.facets[i];
-    f.values = counter.top(db_, request.facet_limit);
+    f.values = counter.top(db_, request.facet_limit, docids);
     size_t seen = counter.documents_seen();
     f.approximate = request.approx_facets && seen < response->total;
     if (f.approximate && seen > 0) {

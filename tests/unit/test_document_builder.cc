@@ -225,7 +225,7 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
     CHECK_MESSAGE((*t).rfind("XPN", 0) != 0, "no per-document name-token terms: " << *t);
   CHECK(doc.get_value(dossier::schema::kSlotPersons) ==
         dossier::pack_entity_ids(dossier::EntityType::kPerson, {erdogan}));
-  CHECK(doc.get_value(dossier::schema::kSlotPersons).size() == 8);
+  CHECK(doc.get_value(dossier::schema::kSlotPersons).size() == dossier::kEntityIdBytes);
   CHECK(doc.get_value(dossier::schema::kSlotPlaces) ==
         dossier::pack_entity_ids(dossier::EntityType::kPlace, {"Black Sea", "Ankara"}));
   CHECK(doc.get_value(dossier::schema::kSlotOrgs) == dossier::pack_entity_ids(dossier::EntityType::kOrg, {"NATO"}));

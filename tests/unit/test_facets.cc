@@ -9,6 +9,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <unistd.h>
@@ -17,8 +18,11 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/index_terms.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
+#include "indexer/metadata_batch.h"
+#include "indexer/shard_merge.h"
 #include "searcher/searcher.h"
 
 namespace fs = std::filesystem;
@@ -213,7 +217,7 @@ TEST_CASE("facets: FacetCounter over a subset of documents, all values") {
     dossier::FacetCounter counter(name);
     counter.count(db, docids);
     CHECK(counter.documents_seen() == docids.size());
-    auto top = counter.top(db, 100000);
+    auto top = counter.top(db, 100000, docids);
     std::map<std::string, size_t> got;
     for (const auto& v : top) got[v.value] = v.count;
     CHECK(got == brute_force(subset, name, ""));
@@ -232,7 +236,7 @@ TEST_CASE("facets: two threads count what one does, and a failing helper costs n
     std::vector<std::vector<dossier::FacetValue>> out;
     for (const auto& c : counters) {
       CHECK(c.documents_seen() == all.size());
-      out.push_back(c.top(db, 1000));
+      out.push_back(c.top(db, 1000, all));
     }
     return out;
   };
@@ -317,5 +321,141 @@ TEST_CASE("facets: the counting thread never reads a newer revision than the sea
   CHECK(person_counts(after) == brute_force(changed, "person", ""));
   CHECK(person_counts(after) != expected);
   searcher.reset();
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// Two person names whose 32-bit entity ids are equal (found by search; the
+// test checks they still are).
+const std::string kSharedIdA = "Quentin Testperson426";
+const std::string kSharedIdB = "Greta Testperson759";
+
+dossier::Article plain_article(const std::string& id) {
+  dossier::Article a;
+  a.id = id;
+  a.has_own_id = true;
+  a.path = id + ".txt";
+  a.format = "txt";
+  a.title = "summit";
+  a.display_title = a.title;
+  a.body = "summit talks";
+  return a;
+}
+
+// Adds `n` articles naming `person` (and "Other Person" when `other`) to db,
+// their dictionary entries through a MetadataBatch, as the indexer writes them.
+void add_articles(Xapian::WritableDatabase& db, const std::string& prefix, size_t n, const std::string& person,
+                  dossier::MetadataBatch* batch) {
+  for (size_t i = 0; i < n; ++i) {
+    dossier::TagResult tags;
+    tags.entities.push_back({EntityType::kPerson, person, 1, {person}});
+    dossier::BuiltDocument built = dossier::build_document(plain_article(prefix + std::to_string(i)), &tags);
+    db.replace_document(built.id_term, built.doc);
+    std::vector<dossier::MetadataEntry> entries = built.metadata;
+    // The builder emits an entity's entries once per thread; every database here needs them.
+    for (auto& e : dossier::entity_dictionary_entries(EntityType::kPerson, person, {person})) entries.push_back(e);
+    batch->add(std::move(entries));
+  }
+}
+
+std::vector<std::pair<std::string, size_t>> person_top(const Xapian::Database& db, size_t limit) {
+  std::vector<Xapian::docid> all;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) all.push_back(*it);
+  dossier::FacetCounter counter("person");
+  counter.count(db, all);
+  std::vector<std::pair<std::string, size_t>> out;
+  for (const auto& v : counter.top(db, limit, all)) out.emplace_back(v.value, v.count);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("facets: an entity id two persons share is split exactly, in one database and across merged shards") {
+  REQUIRE(dossier::entity_id(EntityType::kPerson, kSharedIdA) == dossier::entity_id(EntityType::kPerson, kSharedIdB));
+  const std::string key = dossier::entity_id_key(EntityType::kPerson, dossier::entity_id(EntityType::kPerson, kSharedIdA));
+  const fs::path dir = fs::temp_directory_path() / ("dossier-test-shared-id-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  using Top = std::vector<std::pair<std::string, size_t>>;
+  auto check_db = [&](const Xapian::Database& db) {
+    // The dictionary entry names both, whichever came first.
+    CHECK(dossier::entity_id_names(db.get_metadata(key)) == std::vector<std::string>{kSharedIdB, kSharedIdA});
+    CHECK(person_top(db, 10) == Top{{kSharedIdA, 5}, {"Other Person", 4}, {kSharedIdB, 3}});
+    // The shared id's 8 articles rank it first, but Greta's own 3 do not make the cut.
+    CHECK(person_top(db, 2) == Top{{kSharedIdA, 5}, {"Other Person", 4}});
+    CHECK(person_top(db, 1) == Top{{kSharedIdA, 5}});
+  };
+  {
+    // One database, one batch.
+    Xapian::WritableDatabase db((dir / "one").string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    dossier::MetadataBatch batch;
+    add_articles(db, "b", 3, kSharedIdB, &batch);
+    add_articles(db, "o", 4, "Other Person", &batch);
+    add_articles(db, "a", 5, kSharedIdA, &batch);
+    batch.flush(db);
+    db.commit();
+    check_db(Xapian::Database((dir / "one").string()));
+    // A later batch meeting one of them again keeps both.
+    add_articles(db, "a2-", 0, kSharedIdA, &batch);
+    batch.add(dossier::entity_dictionary_entries(EntityType::kPerson, kSharedIdA, {kSharedIdA}));
+    batch.flush(db);
+    db.commit();
+    check_db(Xapian::Database((dir / "one").string()));
+  }
+  {
+    // Each person in its own shard, merged by compaction.
+    std::vector<std::string> shards;
+    const std::vector<std::tuple<std::string, size_t, std::string>> parts = {
+        {"a", 5, kSharedIdA}, {"o", 4, "Other Person"}, {"b", 3, kSharedIdB}};
+    for (const auto& [prefix, n, person] : parts) {
+      std::string path = (dir / ("shard-" + prefix)).string();
+      Xapian::WritableDatabase db(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+      dossier::MetadataBatch batch;
+      add_articles(db, prefix, n, person, &batch);
+      batch.flush(db, true);
+      db.commit();
+      shards.push_back(path);
+    }
+    fs::create_directories(dir / "scratch");
+    REQUIRE(dossier::reduce_fan_in(&shards, (dir / "scratch").string(), 1).ok());
+    REQUIRE(shards.size() == 1);
+    check_db(Xapian::Database(shards[0]));
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("facets: dictionary entries of shared ids: merge and look-up") {
+  using dossier::merge_entity_id_entry;
+  // One entity: the better-reading spelling stays.
+  CHECK(merge_entity_id_entry("", "FLORIDA") == "FLORIDA");
+  CHECK(merge_entity_id_entry("FLORIDA", "Florida") == "Florida");
+  CHECK(merge_entity_id_entry("Florida", "FLORIDA") == "Florida");
+  // Two entities: both, in key order, whatever the order of arrival.
+  const std::string both = merge_entity_id_entry(kSharedIdA, kSharedIdB);
+  CHECK(both == kSharedIdB + "\x1f" + kSharedIdA);
+  CHECK(merge_entity_id_entry(kSharedIdB, kSharedIdA) == both);
+  CHECK(merge_entity_id_entry(both, "GRETA TESTPERSON759") == both);
+  CHECK(merge_entity_id_entry(both, kSharedIdA) == both);
+  CHECK(dossier::display_name_in_entry(both, "quentin testperson426") == kSharedIdA);
+  CHECK(dossier::display_name_in_entry(both, "GRETA TESTPERSON759") == kSharedIdB);
+  CHECK(dossier::display_name_in_entry(both, "Someone Else").empty());
+  CHECK(dossier::display_name_in_entry("Florida", "FLORIDA") == "Florida");
+  CHECK(dossier::display_name_in_entry("Florida", "Georgia").empty());
+}
+
+TEST_CASE("facets: a database of another schema (8-byte entity ids) is refused with what to do") {
+  const fs::path dir = fs::temp_directory_path() / ("dossier-test-schema-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    db.set_metadata(std::string(dossier::schema::kMetaSchemaVersion), "1");
+    db.commit();
+  }
+  std::unique_ptr<dossier::Searcher> searcher;
+  dossier::Status s = dossier::Searcher::Open(dir.string(), &searcher);
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("schema 1") != std::string::npos);
+  CHECK(s.message().find("re-index") != std::string::npos);
   fs::remove_all(dir);
 }

@@ -104,7 +104,7 @@ TEST_CASE("entity display names: the best spelling wins in a batch, in the datab
   CHECK(is_better_display_name("Abc Def", "Abc Deg") != is_better_display_name("Abc Deg", "Abc Def"));
 
   TempDir tmp;
-  const std::string id_key = "ei:l:00000000000000aa";
+  const std::string id_key = "ei:l:000000aa";
   // Within one batch, and against what the database already holds.
   {
     const std::string path = (tmp.path / "batch").string();

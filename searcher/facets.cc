@@ -297,4 +297,98 @@ std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian:
   return counters;
 }
 
+FacetStream::FacetStream(const Xapian::Database& db, std::function<const Xapian::Database*()> get_helper,
+                         std::vector<std::string> facets, size_t chunk)
+    : db_(db), get_helper_(std::move(get_helper)), facets_(std::move(facets)), chunk_(std::max<size_t>(chunk, 1)) {
+  current_.reserve(chunk_);
+}
+
+FacetStream::~FacetStream() { stop_thread(); }
+
+void FacetStream::stop_thread() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ended_ = true;
+  }
+  more_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void FacetStream::operator()(const Xapian::Document& doc, double) {
+  current_.push_back(doc.get_docid());
+  if (current_.size() < chunk_) return;
+  if (!asked_for_helper_) {
+    asked_for_helper_ = true;
+    helper_ = get_helper_ ? get_helper_() : nullptr;
+    if (helper_) start_thread();
+  }
+  if (!thread_.joinable()) return;  // no helper: keep collecting, finish() counts
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    chunks_.push_back(std::move(current_));
+  }
+  more_.notify_one();
+  current_ = {};
+  current_.reserve(chunk_);
+}
+
+void FacetStream::start_thread() {
+  for (const auto& f : facets_) helper_side_.counters.emplace_back(f);
+  thread_ = std::thread([this] {
+    try {
+      drain(*helper_, &helper_side_, true);
+    } catch (...) {  // an exception must not escape a thread; finish() recounts its chunks
+      std::lock_guard<std::mutex> lock(mutex_);
+      helper_failed_ = true;
+    }
+  });
+}
+
+void FacetStream::drain(const Xapian::Database& db, Consumer* c, bool wait_for_more) {
+  for (;;) {
+    const std::vector<Xapian::docid>* chunk;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (wait_for_more) more_.wait(lock, [&] { return next_chunk_ < chunks_.size() || ended_; });
+      if (next_chunk_ >= chunks_.size()) return;
+      c->taken.push_back(next_chunk_);
+      chunk = &chunks_[next_chunk_++];
+    }
+    for (auto& counter : c->counters) counter.count(db, *chunk);
+  }
+}
+
+std::vector<FacetCounter> FacetStream::finish() {
+  if (!thread_.joinable()) {
+    // Never started (few matches, or no helper): everything is in current_.
+    all_ = std::move(current_);
+    if (!std::is_sorted(all_.begin(), all_.end())) std::sort(all_.begin(), all_.end());
+    const Xapian::Database* helper = nullptr;
+    if (second_thread_pays(all_.size(), facets_.size()) && !asked_for_helper_ && get_helper_) helper = get_helper_();
+    return count_facets(db_, helper, all_, facets_);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!current_.empty()) chunks_.push_back(std::move(current_));
+    ended_ = true;
+  }
+  more_.notify_all();
+  Consumer mine;
+  for (const auto& f : facets_) mine.counters.emplace_back(f);
+  drain(db_, &mine, false);
+  thread_.join();
+  if (helper_failed_) {
+    // Its chunks, counted or not, are counted again here.
+    for (size_t i : helper_side_.taken)
+      for (auto& counter : mine.counters) counter.count(db_, chunks_[i]);
+  } else {
+    for (size_t i = 0; i < mine.counters.size(); ++i) mine.counters[i].merge(helper_side_.counters[i]);
+  }
+  size_t total = 0;
+  for (const auto& chunk : chunks_) total += chunk.size();
+  all_.reserve(total);
+  for (const auto& chunk : chunks_) all_.insert(all_.end(), chunk.begin(), chunk.end());
+  return std::move(mine.counters);
+}
+
 }  // namespace dossier

@@ -8,10 +8,15 @@
 // entity ids come from the entity dictionary at the end.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -103,5 +108,56 @@ bool second_thread_pays(size_t docids, size_t facets);
 std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian::Database* helper,
                                        const std::vector<Xapian::docid>& docids,
                                        const std::vector<std::string>& facets);
+
+// Counts facets while the matcher is still finding matches. A MatchSpy: every
+// kChunk matching docids go to a queue, and from the first full chunk a second
+// thread (on `helper`, its own handle at the same revision) counts chunks as
+// the matcher goes on; when the match ends, both threads count what is left.
+// Counting a large result's facets then overlaps the match itself, which
+// visits every match anyway. The docids must arrive ascending (one database);
+// a query with fewer matches than a chunk is counted by count_facets().
+class FacetStream : public Xapian::MatchSpy {
+ public:
+  static constexpr size_t kChunk = 8192;
+  // `get_helper` is called once, at the first full chunk; nullptr: no thread.
+  FacetStream(const Xapian::Database& db, std::function<const Xapian::Database*()> get_helper,
+              std::vector<std::string> facets, size_t chunk = kChunk);
+  ~FacetStream() override;
+  void operator()(const Xapian::Document& doc, double) override;
+  // After the match: counts what is left and returns one counter per facet,
+  // over all matching documents.
+  std::vector<FacetCounter> finish();
+  // Every matching docid, ascending (valid after finish()).
+  const std::vector<Xapian::docid>& docids() const { return all_; }
+
+ private:
+  struct Consumer {
+    std::vector<FacetCounter> counters;
+    std::vector<size_t> taken;  // chunk numbers counted
+  };
+  void start_thread();
+  // Counts queued chunks into `c` on `db` until none is left (and, if
+  // `wait_for_more`, the match has ended).
+  void drain(const Xapian::Database& db, Consumer* c, bool wait_for_more);
+  void stop_thread();
+
+  const Xapian::Database& db_;
+  std::function<const Xapian::Database*()> get_helper_;
+  const Xapian::Database* helper_ = nullptr;
+  std::vector<std::string> facets_;
+  size_t chunk_;
+  std::vector<Xapian::docid> current_;  // the chunk being filled
+  std::vector<Xapian::docid> all_;      // filled by finish()
+  bool asked_for_helper_ = false;
+
+  std::mutex mutex_;
+  std::condition_variable more_;
+  std::deque<std::vector<Xapian::docid>> chunks_;  // a deque: taken chunks stay put as more arrive
+  size_t next_chunk_ = 0;
+  bool ended_ = false;
+  bool helper_failed_ = false;
+  Consumer helper_side_;
+  std::thread thread_;
+};
 
 }  // namespace dossier

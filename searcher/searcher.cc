@@ -171,16 +171,32 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
   // termination saves, and under a large OR of entity filter terms it doubles
   // the matcher's cost.)
   Xapian::doccount check_at_least = static_cast<Xapian::doccount>(request.offset + request.limit + 1);
+  // Facets of one database are counted as the matches stream in (FacetStream);
+  // the shards of a stub yield docids out of order, so those are collected first.
   MatchingDocs matching;
+  std::optional<FacetStream> stream;
   if (!request.facets.empty()) {
-    enquire.add_matchspy(&matching);
+    if (db_.size() == 1) {
+      stream.emplace(db_, [this] { return facet_helper(); }, request.facets);
+      enquire.add_matchspy(&*stream);
+    } else {
+      enquire.add_matchspy(&matching);
+    }
     check_at_least = request.approx_facets ? std::max<Xapian::doccount>(check_at_least, 10000) : db_.get_doccount();
   }
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit), check_at_least);
   response->total = mset.get_matches_estimated();
   response->total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (!request.facets.empty()) count_facets(matching.sorted(), request, response);
+  if (stream) {
+    std::vector<FacetCounter> counters = stream->finish();
+    add_facets(counters, stream->docids(), request, response);
+  } else if (!request.facets.empty()) {
+    const std::vector<Xapian::docid>& docids = matching.sorted();
+    const Xapian::Database* helper =
+        second_thread_pays(docids.size(), request.facets.size()) ? facet_helper() : nullptr;
+    add_facets(dossier::count_facets(db_, helper, docids, request.facets), docids, request, response);
+  }
 
   Xapian::Stem stem(request.lang);  // validated by build_query
   size_t rank = request.offset;
@@ -240,11 +256,8 @@ const Xapian::Database* Searcher::facet_helper() {
 
 // Facets over the matches the page's match visited: all of them, or with
 // --approx-facets a sample scaled to the estimated total.
-void Searcher::count_facets(const std::vector<Xapian::docid>& docids, const SearchRequest& request,
-                            SearchResponse* response) {
-  const Xapian::Database* helper =
-      second_thread_pays(docids.size(), request.facets.size()) ? facet_helper() : nullptr;
-  std::vector<FacetCounter> counters = dossier::count_facets(db_, helper, docids, request.facets);
+void Searcher::add_facets(const std::vector<FacetCounter>& counters, const std::vector<Xapian::docid>& docids,
+                          const SearchRequest& request, SearchResponse* response) {
   for (size_t i = 0; i < counters.size(); ++i) {
     const FacetCounter& counter = counters[i];
     Facet f;

@@ -17,6 +17,8 @@
 
 namespace dossier {
 
+class FacetCounter;
+
 struct DatabaseStats {
   size_t articles = 0;
   std::optional<std::string> first_date, last_date;  // YYYY-MM-DD
@@ -40,7 +42,8 @@ class Searcher {
  private:
   Searcher(Xapian::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
   Status search_once(const SearchRequest& request, SearchResponse* response);
-  void count_facets(const std::vector<Xapian::docid>& docids, const SearchRequest& request, SearchResponse* response);
+  void add_facets(const std::vector<FacetCounter>& counters, const std::vector<Xapian::docid>& docids,
+                  const SearchRequest& request, SearchResponse* response);
   const Xapian::Database* facet_helper();
   Xapian::Database db_;
   std::string path_;

@@ -267,6 +267,54 @@ TEST_CASE("facets: two threads count what one does, and a failing helper costs n
   CHECK(same(tops(dossier::count_facets(db, &closed, all, dossier::known_facets())), one));
 }
 
+TEST_CASE("facets: FacetStream counts during the match what count_facets counts after it") {
+  TestDb& test = test_db();
+  Xapian::Database db(test.dir.string());
+  const std::vector<std::string> facets = dossier::known_facets();
+  auto top_all = [&](const std::vector<dossier::FacetCounter>& counters, const std::vector<Xapian::docid>& docids) {
+    std::vector<std::map<std::string, size_t>> out;
+    for (const auto& c : counters) {
+      std::map<std::string, size_t> m;
+      for (const auto& v : c.top(db, 100000, docids)) m[v.value] = v.count;
+      out.push_back(std::move(m));
+      CHECK(c.documents_seen() == docids.size());
+    }
+    return out;
+  };
+  // The words' articles (about half of 3,000 each), their docids in match order.
+  for (const std::string word : {"", "iran", "border"}) {
+    CAPTURE(word);
+    Xapian::Query query = word.empty() ? Xapian::Query::MatchAll : Xapian::Query("Z" + Xapian::Stem("en")(word));
+    const std::string term = word.empty() ? "" : "Z" + Xapian::Stem("en")(word);
+    std::vector<Xapian::docid> expected_docids;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) expected_docids.push_back(*it);
+    REQUIRE(expected_docids.size() > 500);
+    const auto expected = top_all(dossier::count_facets(db, nullptr, expected_docids, facets), expected_docids);
+    // Brute force agrees for the facets of every article.
+    if (word.empty())
+      for (size_t i = 0; i < facets.size(); ++i) CHECK(expected[i] == brute_force(test.articles, facets[i], ""));
+
+    Xapian::Database helper(test.dir.string());
+    Xapian::Database closed(test.dir.string());
+    closed.close();  // every read throws: its chunks must be counted again
+    int asked = 0;
+    for (const Xapian::Database* h : std::vector<const Xapian::Database*>{&helper, nullptr, &closed}) {
+      for (size_t chunk : {size_t{1}, size_t{64}, size_t{1000}, dossier::FacetStream::kChunk}) {
+        CAPTURE(chunk);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        dossier::FacetStream stream(db, [&] { ++asked; return h; }, facets, chunk);
+        enquire.add_matchspy(&stream);
+        enquire.get_mset(0, 10, db.get_doccount());
+        std::vector<dossier::FacetCounter> counters = stream.finish();
+        CHECK(stream.docids() == expected_docids);
+        CHECK(top_all(counters, stream.docids()) == expected);
+      }
+    }
+    CHECK(asked >= 9);  // the helper is asked for once per stream that fills a chunk
+  }
+}
+
 TEST_CASE("facets: the counting thread never reads a newer revision than the searcher's") {
   TestDb& test = test_db();
   const fs::path dir = fs::temp_directory_path() / ("dossier-test-facets-rev-" + std::to_string(::getpid()));

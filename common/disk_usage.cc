@@ -14,4 +14,13 @@ uint64_t directory_size(const std::string& dir) {
   return total;
 }
 
+std::string low_disk_space_note(const std::string& dir, uint64_t min_free) {
+  std::error_code ec;
+  const std::filesystem::space_info space = std::filesystem::space(dir, ec);
+  if (ec || space.available >= min_free) return {};
+  return "; the disk holding " + dir + " has only " + std::to_string(space.available >> 20) +
+         " MB free: free space (a merge needs about the database's size again) and run the same command, "
+         "which resumes from the indexed shards";
+}
+
 }  // namespace dossier

@@ -47,7 +47,7 @@ class EntityTermCache {
  public:
   struct Entry {
     std::string filter;     // "" when too long for a Xapian term
-    std::string packed_id;  // 8 bytes
+    std::string packed_id;  // kEntityIdBytes
     std::unordered_set<std::string> surfaces_emitted;
   };
 

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "common/disk_usage.h"
 #include "common/index_terms.h"
 #include "common/schema.h"
 #include "indexer/file_catalog.h"
@@ -123,7 +124,7 @@ Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratc
     work();
     helper.join();
     for (const auto& e : errors)
-      if (!e.empty()) return Status::IOError("merging shards into " + scratch + " failed: " + e);
+      if (!e.empty()) return Status::IOError("merging shards into " + scratch + " failed: " + e + low_disk_space_note(scratch));
     inputs->swap(parts);
     if (level > 0) {  // the previous level's parts are merged now (never the shards themselves)
       std::error_code ec;
@@ -163,9 +164,10 @@ Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector
     result->documents = merged.get_doccount();
     merged.close();
   } catch (const Xapian::Error& e) {
+    const std::string disk = low_disk_space_note(layout.dir());  // before the partial output is removed
     fs::remove_all(next, ec);
     fs::remove_all(scratch, ec);
-    return Status::IOError("merging into " + next + " failed: " + e.get_type() + ": " + e.get_msg() +
+    return Status::IOError("merging into " + next + " failed: " + e.get_type() + ": " + e.get_msg() + disk +
                            "; the previous database is unchanged");
   }
   fs::remove_all(scratch, ec);

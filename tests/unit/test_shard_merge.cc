@@ -2,6 +2,7 @@
 // document kept, intermediate parts cleaned up, the shards themselves left alone.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include "common/disk_usage.h"
 #include "common/index_terms.h"
 #include "indexer/metadata_batch.h"
 #include "indexer/shard_merge.h"
@@ -144,4 +146,14 @@ TEST_CASE("entity display names: the best spelling wins in a batch, in the datab
   // Other keys keep the first shard's value, as before.
   CHECK(Xapian::Database(inputs[0]).get_metadata("other") == "value-0");
   CHECK(Xapian::Database(inputs[1]).get_metadata("other") == "value-2");
+}
+
+TEST_CASE("disk space note: only when the file system is low, naming the directory and what to do") {
+  const std::string dir = fs::temp_directory_path().string();
+  CHECK(dossier::low_disk_space_note(dir, 0).empty());
+  const std::string note = dossier::low_disk_space_note(dir, UINT64_MAX);
+  CHECK(note.rfind("; the disk holding " + dir + " has only ", 0) == 0);
+  CHECK(note.find(" MB free") != std::string::npos);
+  CHECK(note.find("run the same command") != std::string::npos);
+  CHECK(dossier::low_disk_space_note("/nonexistent/dossier/dir", UINT64_MAX).empty());
 }

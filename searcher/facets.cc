@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <functional>
+#include <system_error>
 #include <thread>
 
 #include "common/index_terms.h"
@@ -320,7 +321,13 @@ void FacetStream::operator()(const Xapian::Document& doc, double) {
   if (!asked_for_helper_) {
     asked_for_helper_ = true;
     helper_ = get_helper_ ? get_helper_() : nullptr;
-    if (helper_) start_thread();
+    if (helper_) {
+      try {
+        start_thread();
+      } catch (const std::system_error&) {  // no thread to be had: this one counts everything
+        helper_side_.counters.clear();
+      }
+    }
   }
   if (!thread_.joinable()) return;  // no helper: keep collecting, finish() counts
   {

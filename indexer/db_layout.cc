@@ -10,6 +10,8 @@
 
 #include <xapian.h>
 
+#include "common/schema.h"
+
 namespace fs = std::filesystem;
 
 namespace dossier {
@@ -37,7 +39,10 @@ Status DatabaseLayout::ensure_exists() const {
   if (fs::exists(dir_ + "/iamglass", ec)) return Status::OK();
   std::string gen = next_generation();
   try {
+    // The schema version goes in before the stub names the generation: a kill
+    // right after publishing must not leave a database that looks foreign.
     Xapian::WritableDatabase db(gen, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
     db.commit();
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot create database at " + gen + ": " + e.get_msg());

@@ -98,10 +98,29 @@ bool same_revision(const Xapian::Database& a, const Xapian::Database& b) {
 
 }  // namespace
 
+namespace {
+
+// A directory the indexer has begun but not yet published a database in (no
+// Xapian stub, no single database): only its lock file and generation folders.
+bool database_not_yet_created(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return false;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name != "dossier-indexer.lock" && name.rfind("gen-", 0) != 0) return false;
+  }
+  return !ec;
+}
+
+}  // namespace
+
 Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out) {
   std::error_code ec;
   if (!fs::exists(db_path, ec))
     return Status::NotFound("no database at " + db_path + "; create it with `dossier index DIR --db " + db_path + "`");
+  if (database_not_yet_created(db_path))
+    return Status::NotFound("no database at " + db_path + " yet (an indexer is creating it, or was stopped doing so); "
+                            "run `dossier index DIR --db " + db_path + "`");
   // Real corruption stays after the retries; a committing indexer's does not.
   for (int attempt = 0;; ++attempt) {
     try {

@@ -61,6 +61,13 @@ not_db = os.path.join(work, "not-a-db")
 os.makedirs(not_db)
 write(os.path.join(not_db, "file.txt"), "hello")
 expect_error(["search", "x", "--db", not_db], ["not a dossier database"])
+# A database an indexer began and was killed creating (its lock file and a
+# generation folder, no stub yet): no database yet, not a foreign one.
+begun = os.path.join(work, "begun-db")
+os.makedirs(os.path.join(begun, "gen-000001"))
+write(os.path.join(begun, "dossier-indexer.lock"), "")
+expect_error(["search", "x", "--db", begun], ["no database at", "yet", "dossier index"])
+expect_error(["stats", "--db", begun], ["no database at", "yet"])
 # A file given as --db for indexing.
 expect_error(["index", articles, "--db", os.path.join(not_db, "file.txt")], ["file.txt", "not a database"])
 

@@ -12,6 +12,7 @@
 
 #include "common/disk_usage.h"
 #include "common/index_terms.h"
+#include "common/schema.h"
 #include "indexer/metadata_batch.h"
 #include "indexer/shard_merge.h"
 
@@ -156,4 +157,17 @@ TEST_CASE("disk space note: only when the file system is low, naming the directo
   CHECK(note.find(" MB free") != std::string::npos);
   CHECK(note.find("run the same command") != std::string::npos);
   CHECK(dossier::low_disk_space_note("/nonexistent/dossier/dir", UINT64_MAX).empty());
+}
+
+TEST_CASE("database layout: a new database holds the schema version before its stub names it") {
+  const fs::path dir = fs::temp_directory_path() / ("dossier-test-layout-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  dossier::DatabaseLayout layout(dir.string());
+  REQUIRE(layout.ensure_exists().ok());
+  // The first generation, as published: a search that opens it right away (or
+  // after the indexer is killed here) finds an empty Dossier database.
+  Xapian::Database db(dir.string());
+  CHECK(db.get_doccount() == 0);
+  CHECK(db.get_metadata(std::string(dossier::schema::kMetaSchemaVersion)) == dossier::schema::kSchemaVersion);
+  fs::remove_all(dir);
 }

@@ -84,10 +84,17 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
   icu::BreakIterator* bi = word_breaker();
   if (!bi || text.empty()) return;
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  // On the stack and closed by a guard: `emit` may throw (a searcher's callback
+  // reading a database an indexer just changed), and a heap UText leaked then.
+  UText storage = UTEXT_INITIALIZER;
+  UText* ut = utext_openUTF8(&storage, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return;
+  struct Closer {
+    UText* t;
+    ~Closer() { utext_close(t); }
+  } closer{ut};
   bi->setText(ut, status);
-  if (U_FAILURE(status)) { utext_close(ut); return; }
+  if (U_FAILURE(status)) return;
   int32_t start = bi->first();
   for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
     int32_t rule = bi->getRuleStatus();
@@ -111,7 +118,6 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
     }
     emit(w);
   }
-  utext_close(ut);
 }
 
 std::string segment_cjk_for_query(std::string_view query) {

@@ -29,8 +29,8 @@ std::string entity_filter_term(EntityType type, const std::string& canonical);
 // (at a million articles an article carries about 11 persons, 11 organizations
 // and 8 places, and reading the value streams is most of a faceted query).
 // "ei:" + t + ":" + 8 hex digits in the dictionary maps an id back to the
-// canonical display name. Distinct entities may share an id (about one pair in
-// 100,000 entities of a type): the entry then lists each one's display name,
+// canonical display name. Distinct entities may share an id (about one pair
+// among 100,000 entities of a type): the entry then lists each one's display name,
 // separated by schema::kNameSeparator, and facet counting splits that id's
 // count exactly (searcher/facets.h).
 uint32_t entity_id(EntityType type, const std::string& canonical);

@@ -213,8 +213,8 @@ std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t lim
 // theirs together, so each entity's own count comes from its filter term
 // over the matching documents. Ids are taken in falling order of their
 // (combined) counts until no later id can reach the best `limit`, since a
-// split count is never above the id's count. Rare: about one pair of
-// entities in 100,000 shares an id.
+// split count is never above the id's count. Rare: n entities of a type
+// hold about n^2 / 2^33 shared pairs (one among 100,000, 116 among 1,000,000).
 std::vector<FacetValue> FacetCounter::top_with_shared_ids(const Xapian::Database& db, size_t limit,
                                                           std::span<const Xapian::docid> docids) const {
   std::vector<std::pair<uint32_t, uint64_t>> by_count;

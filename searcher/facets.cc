@@ -367,9 +367,9 @@ void FacetStream::drain(const Xapian::Database& db, Consumer* c, bool wait_for_m
 
 std::vector<FacetCounter> FacetStream::finish() {
   if (!thread_.joinable()) {
-    // Never started (few matches, or no helper): everything is in current_.
+    // Never started (few matches, or no helper): everything is in current_,
+    // ascending (one database, as the class requires).
     all_ = std::move(current_);
-    if (!std::is_sorted(all_.begin(), all_.end())) std::sort(all_.begin(), all_.end());
     const Xapian::Database* helper = nullptr;
     if (second_thread_pays(all_.size(), facets_.size()) && !asked_for_helper_ && get_helper_) helper = get_helper_();
     return count_facets(db_, helper, all_, facets_);

@@ -42,12 +42,15 @@ enum Slot : Xapian::valueno {
   kSlotMonth = 5,     // "YYYY-MM"
   kSlotYear = 6,      // "YYYY"
   kSlotText = 7,      // the article text for snippets (stored_record.h)
+  kSlotFacets = 8,    // persons, orgs, places and month in one value (facet_record.h):
+                      // a faceted query reads one value per match, not four
 };
 
 // Metadata keys stored in the database itself.
 inline constexpr std::string_view kMetaSchemaVersion = "dossier:schema";
 // 2: facet slots hold 4-byte entity ids (1 held 8-byte ones).
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: kSlotFacets, the default facets in one value.
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kMetaFormats = "dossier:formats";
 
 // Word positions: body text starts after a gap so title phrases never span into it.

@@ -1,6 +1,7 @@
 #include "indexer/document_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/entity_names.h"
+#include "common/facet_record.h"
 #include "common/index_terms.h"
 #include "common/schema.h"
 #include "common/stored_record.h"
@@ -160,11 +162,13 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
   for (const auto& t : source_terms_for(a.source)) doc.add_boolean_term(t);
   if (!a.source.empty()) doc.add_value(schema::kSlotSource, a.source);
 
+  std::string month;  // "YYYY-MM"
   if (a.date) {
     const Date& d = *a.date;
     std::string compact = d.compact();
+    month = compact.substr(0, 4) + "-" + compact.substr(4, 2);
     doc.add_value(schema::kSlotDate, compact);
-    doc.add_value(schema::kSlotMonth, compact.substr(0, 4) + "-" + compact.substr(4, 2));
+    doc.add_value(schema::kSlotMonth, month);
     doc.add_value(schema::kSlotYear, compact.substr(0, 4));
     doc.add_boolean_term(std::string(schema::kYear) + compact.substr(0, 4));
     doc.add_boolean_term(std::string(schema::kMonth) + compact.substr(0, 6));
@@ -186,9 +190,9 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
   record.format = a.format;
   record.lang = a.lang.empty() ? "en" : a.lang;
 
+  std::array<std::string, 3> packed;  // entity ids by EntityType
   if (tags) {
     EntityTermCache& cache = entity_term_cache();
-    std::string packed[3];
     for (const auto& e : tags->entities) {
       const EntityTermCache::Entry& terms = cache.get(e, options.dictionary_scope, &out.metadata);
       if (terms.filter.empty()) continue;  // name too long for a term
@@ -202,6 +206,9 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
     doc.add_value(schema::kSlotOrgs, packed[static_cast<int>(EntityType::kOrg)]);
     doc.add_value(schema::kSlotPlaces, packed[static_cast<int>(EntityType::kPlace)]);
   }
+  // The per-type slots above serve a query asking for one facet; this one the
+  // usual several at once.
+  if (tags || !month.empty()) doc.add_value(schema::kSlotFacets, encode_facet_record(packed, month));
 
   std::string stored = a.body.substr(0, options.max_stored_body);
   if (stored.size() < a.body.size()) repair_utf8(stored);

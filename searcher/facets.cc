@@ -101,18 +101,20 @@ const std::vector<Xapian::docid>& MatchingDocs::sorted() {
 }
 
 FacetCounter::FacetCounter(std::string_view facet) {
-  if (facet == "person") { slot_ = schema::kSlotPersons; entity_ = true; type_ = EntityType::kPerson; }
-  else if (facet == "org") { slot_ = schema::kSlotOrgs; entity_ = true; type_ = EntityType::kOrg; }
-  else if (facet == "place") { slot_ = schema::kSlotPlaces; entity_ = true; type_ = EntityType::kPlace; }
-  else if (facet == "source") slot_ = schema::kSlotSource;
-  else if (facet == "month") slot_ = schema::kSlotMonth;
-  else slot_ = schema::kSlotYear;
+  if (facet == "person") { field_ = Field::kPerson; slot_ = schema::kSlotPersons; entity_ = true; type_ = EntityType::kPerson; }
+  else if (facet == "org") { field_ = Field::kOrg; slot_ = schema::kSlotOrgs; entity_ = true; type_ = EntityType::kOrg; }
+  else if (facet == "place") { field_ = Field::kPlace; slot_ = schema::kSlotPlaces; entity_ = true; type_ = EntityType::kPlace; }
+  else if (facet == "source") { field_ = Field::kSource; slot_ = schema::kSlotSource; }
+  else if (facet == "month") { field_ = Field::kMonth; slot_ = schema::kSlotMonth; }
+  else { field_ = Field::kYear; slot_ = schema::kSlotYear; }
 }
 
-void FacetCounter::count(const Xapian::Database& db, std::span<const Xapian::docid> docids) {
-  seen_ += docids.size();
-  if (entity_) id_counts_.reserve(std::min(docids.size() * kReservePerDocument, kMaxReserve));
-  Xapian::ValueIterator it = db.valuestream_begin(slot_), end = db.valuestream_end(slot_);
+namespace {
+
+// Calls f(value) for each of `docids` (ascending) with a value in `slot`.
+template <typename F>
+void for_each_value(const Xapian::Database& db, Xapian::valueno slot, std::span<const Xapian::docid> docids, F f) {
+  Xapian::ValueIterator it = db.valuestream_begin(slot), end = db.valuestream_end(slot);
   for (Xapian::docid did : docids) {
     // check() moves to the first document with a value at or after did, or
     // returns false when did has no value.
@@ -120,14 +122,56 @@ void FacetCounter::count(const Xapian::Database& db, std::span<const Xapian::doc
     if (it == end) break;
     if (it.get_docid() != did) continue;
     const std::string value = *it;
-    if (value.empty()) continue;
-    if (entity_) {
-      for (size_t i = 0; i + kEntityIdBytes <= value.size(); i += kEntityIdBytes)
-        id_counts_.add(load_le32(value.data() + i));
-    } else {
-      add_text(value);
-    }
+    if (!value.empty()) f(value);
   }
+}
+
+}  // namespace
+
+void FacetCounter::count(const Xapian::Database& db, std::span<const Xapian::docid> docids) {
+  begin_records(docids.size());
+  for_each_value(db, slot_, docids, [&](const std::string& value) {
+    if (entity_) add_ids(value);
+    else add_text(value);
+  });
+}
+
+void FacetCounter::begin_records(size_t documents) {
+  seen_ += documents;
+  if (entity_) id_counts_.reserve(std::min(documents * kReservePerDocument, kMaxReserve));
+}
+
+void FacetCounter::add_record(const FacetRecordView& record) {
+  switch (field_) {
+    case Field::kPerson:
+    case Field::kOrg:
+    case Field::kPlace: add_ids(record.ids[static_cast<size_t>(type_)]); break;
+    case Field::kMonth: if (!record.month.empty()) add_text(record.month); break;
+    case Field::kYear: if (!record.month.empty()) add_text(record.month.substr(0, 4)); break;
+    case Field::kSource: break;  // not in the record
+  }
+}
+
+void FacetCounter::add_ids(std::string_view packed) {
+  for (size_t i = 0; i + kEntityIdBytes <= packed.size(); i += kEntityIdBytes)
+    id_counts_.add(load_le32(packed.data() + i));
+}
+
+void count_values(const Xapian::Database& db, std::span<const Xapian::docid> docids,
+                  std::vector<FacetCounter>* counters) {
+  std::vector<FacetCounter*> from_record;
+  for (auto& c : *counters)
+    if (c.in_record()) from_record.push_back(&c);
+  if (from_record.size() < 2) from_record.clear();  // one facet reads fewer bytes from its own slot
+  for (auto& c : *counters)
+    if (from_record.empty() || !c.in_record()) c.count(db, docids);
+  if (from_record.empty()) return;
+  for (FacetCounter* c : from_record) c->begin_records(docids.size());
+  for_each_value(db, schema::kSlotFacets, docids, [&](const std::string& value) {
+    FacetRecordView record;
+    if (!decode_facet_record(value, &record)) return;  // damaged: counted as having none
+    for (FacetCounter* c : from_record) c->add_record(record);
+  });
 }
 
 void FacetCounter::merge(const FacetCounter& other) {
@@ -255,11 +299,6 @@ namespace {
 // costs more to start than it saves: a value read costs 0.1-0.5 microseconds.
 constexpr size_t kMinParallelReads = 8192;
 
-void count_all(const Xapian::Database& db, std::span<const Xapian::docid> docids,
-               std::vector<FacetCounter>* counters) {
-  for (auto& c : *counters) c.count(db, docids);
-}
-
 }  // namespace
 
 bool second_thread_pays(size_t docids, size_t facets) { return docids * facets >= kMinParallelReads; }
@@ -269,7 +308,7 @@ std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian:
                                        const std::vector<std::string>& facets) {
   std::vector<FacetCounter> counters(facets.begin(), facets.end());
   if (!helper || !second_thread_pays(docids.size(), facets.size())) {
-    count_all(db, docids, &counters);
+    count_values(db, docids, &counters);
     return counters;
   }
   const std::span<const Xapian::docid> all(docids);
@@ -278,13 +317,13 @@ std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian:
   bool helper_failed = false;
   std::thread second([&] {
     try {
-      count_all(*helper, high, &upper);
+      count_values(*helper, high, &upper);
     } catch (...) {  // an exception must not escape a thread; the half is recounted below
       helper_failed = true;
     }
   });
   try {
-    count_all(db, low, &counters);
+    count_values(db, low, &counters);
   } catch (...) {
     second.join();
     throw;
@@ -292,7 +331,7 @@ std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian:
   second.join();
   if (helper_failed) {
     upper = std::vector<FacetCounter>(facets.begin(), facets.end());
-    count_all(db, high, &upper);
+    count_values(db, high, &upper);
   }
   for (size_t i = 0; i < counters.size(); ++i) counters[i].merge(upper[i]);
   return counters;
@@ -361,7 +400,7 @@ void FacetStream::drain(const Xapian::Database& db, Consumer* c, bool wait_for_m
       c->taken.push_back(next_chunk_);
       chunk = &chunks_[next_chunk_++];
     }
-    for (auto& counter : c->counters) counter.count(db, *chunk);
+    count_values(db, *chunk, &c->counters);
   }
 }
 
@@ -386,8 +425,7 @@ std::vector<FacetCounter> FacetStream::finish() {
   thread_.join();
   if (helper_failed_) {
     // Its chunks, counted or not, are counted again here.
-    for (size_t i : helper_side_.taken)
-      for (auto& counter : mine.counters) counter.count(db_, chunks_[i]);
+    for (size_t i : helper_side_.taken) count_values(db_, chunks_[i], &mine.counters);
   } else {
     for (size_t i = 0; i < mine.counters.size(); ++i) mine.counters[i].merge(helper_side_.counters[i]);
   }

@@ -1,11 +1,13 @@
 // Exact facet counting. While the matcher ranks the page it lists every
-// matching document (MatchingDocs, a Xapian::MatchSpy that only records the
-// docid); each facet then walks its value slot (schema.h) over that list with
-// one Xapian::ValueIterator, so a facet costs one value read per matching
-// document, in docid order, with no per-document string keys. Entity facets
-// hold packed 4-byte entity ids (common/index_terms.h), counted as integers; short text values (month,
-// year) are packed into an integer key too; the display names of the top
-// entity ids come from the entity dictionary at the end.
+// matching document (a MatchSpy that only records the docid); the facets are
+// then read from value streams (schema.h) over that list, one
+// Xapian::ValueIterator per slot, in docid order, with no per-document string
+// keys. The default facets (person, org, place, month, year) come together from
+// one value per document (common/facet_record.h) when two or more are asked for,
+// since a value read's fixed cost outweighs its bytes; a single facet reads its
+// own slot. Entity ids are counted as integers; short text values (month, year)
+// are packed into an integer key too; the display names of the top entity ids
+// come from the entity dictionary at the end.
 #pragma once
 
 #include <condition_variable>
@@ -23,6 +25,7 @@
 #include <xapian.h>
 
 #include "common/entity_names.h"
+#include "common/facet_record.h"
 #include "searcher/search_request.h"
 
 namespace dossier {
@@ -72,8 +75,15 @@ class MatchingDocs : public Xapian::MatchSpy {
 class FacetCounter {
  public:
   explicit FacetCounter(std::string_view facet);
-  // Adds the facet values of `docids` (ascending) to the counts.
+  // Adds the facet values of `docids` (ascending) to the counts, from the
+  // facet's own value slot.
   void count(const Xapian::Database& db, std::span<const Xapian::docid> docids);
+  // Whether the facet is in the combined record (schema::kSlotFacets).
+  bool in_record() const { return field_ != Field::kSource; }
+  // For counting from records: begin_records(n) for n documents, then
+  // add_record() for each that has one.
+  void begin_records(size_t documents);
+  void add_record(const FacetRecordView& record);
   // Adds another counter's counts (same facet) to these.
   void merge(const FacetCounter& other);
   // The `limit` most frequent values, ties broken alphabetically by name.
@@ -90,6 +100,9 @@ class FacetCounter {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  enum class Field { kPerson, kOrg, kPlace, kSource, kMonth, kYear };
+  void add_ids(std::string_view packed);
+  Field field_ = Field::kYear;
   Xapian::valueno slot_ = 0;
   bool entity_ = false;
   EntityType type_ = EntityType::kPerson;
@@ -105,6 +118,9 @@ class FacetCounter {
 // value streams, and both cores read at once. If the helper fails, its half is
 // counted on `db`, so the counts are always exact.
 bool second_thread_pays(size_t docids, size_t facets);
+// Adds the values of `docids` (ascending) to every counter, on one thread.
+void count_values(const Xapian::Database& db, std::span<const Xapian::docid> docids,
+                  std::vector<FacetCounter>* counters);
 std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian::Database* helper,
                                        const std::vector<Xapian::docid>& docids,
                                        const std::vector<std::string>& facets);

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "common/facet_record.h"
 #include "common/index_terms.h"
 #include "common/schema.h"
 
@@ -229,6 +230,13 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   CHECK(doc.get_value(dossier::schema::kSlotPlaces) ==
         dossier::pack_entity_ids(dossier::EntityType::kPlace, {"Black Sea", "Ankara"}));
   CHECK(doc.get_value(dossier::schema::kSlotOrgs) == dossier::pack_entity_ids(dossier::EntityType::kOrg, {"NATO"}));
+  // The combined record holds the same ids and the month, for multi-facet counting.
+  dossier::FacetRecordView record;
+  const std::string record_value = doc.get_value(dossier::schema::kSlotFacets);
+  REQUIRE(dossier::decode_facet_record(record_value, &record));
+  for (int t = 0; t < 3; ++t) CHECK(record.ids[t] == doc.get_value(dossier::schema::kSlotPersons + t));
+  CHECK(record.month == doc.get_value(dossier::schema::kSlotMonth));
+  CHECK(record.month.size() == 7);
   CHECK(has_entry(dossier::entity_id_key(dossier::EntityType::kPerson,
                                          dossier::entity_id(dossier::EntityType::kPerson, erdogan))));
   dossier::StoredRecord rec = dossier::decode_stored_record(doc.get_data());
@@ -241,7 +249,16 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   BuiltDocument n = dossier::build_document(sample_article(), &none);
   for (const char* prefix : {"XPN", "XON", "XLN", "XPrecep", "XLblack", "XOnato"})
     CHECK(terms_with_prefix(n.doc, prefix).empty());
-  CHECK(dossier::decode_stored_record(n.doc.get_data()).persons.empty());
+  // ... and a record with no ids, only the month.
+  dossier::FacetRecordView empty_record;
+  const std::string empty_value = n.doc.get_value(dossier::schema::kSlotFacets);
+  REQUIRE(dossier::decode_facet_record(empty_value, &empty_record));
+  for (const auto& ids : empty_record.ids) CHECK(ids.empty());
+  CHECK(empty_record.month == n.doc.get_value(dossier::schema::kSlotMonth));
+  // An undated, untagged article has no record at all.
+  dossier::Article undated = sample_article();
+  undated.date.reset();
+  CHECK(dossier::build_document(undated, nullptr).doc.get_value(dossier::schema::kSlotFacets).empty());
 }
 
 TEST_CASE("document builder: entity dictionary entries come once per database scope, again for a new one") {

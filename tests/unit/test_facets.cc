@@ -4,6 +4,7 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -18,6 +19,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/facet_record.h"
 #include "common/index_terms.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
@@ -222,6 +224,62 @@ TEST_CASE("facets: FacetCounter over a subset of documents, all values") {
     for (const auto& v : top) got[v.value] = v.count;
     CHECK(got == brute_force(subset, name, ""));
   }
+}
+
+TEST_CASE("facets: one facet from its own slot, several from the combined record, the same counts") {
+  TestDb& test = test_db();
+  Xapian::Database db(test.dir.string());
+  std::vector<Xapian::docid> docids;
+  std::vector<Generated> subset;
+  for (Xapian::docid d = 2; d <= db.get_lastdocid(); d += 2) {
+    docids.push_back(d);
+    subset.push_back(test.articles[d - 1]);
+  }
+  const std::vector<std::vector<std::string>> requests = {
+      {"person"}, {"month"}, {"year"}, {"person", "org"}, {"place", "year"}, {"month", "source"},
+      {"source", "org", "person"}, {"person", "place", "org", "month"}};
+  for (const auto& facets : requests) {
+    CAPTURE(facets.size());
+    CAPTURE(facets.front());
+    std::vector<dossier::FacetCounter> counters = dossier::count_facets(db, nullptr, docids, facets);
+    REQUIRE(counters.size() == facets.size());
+    for (size_t i = 0; i < facets.size(); ++i) {
+      CAPTURE(facets[i]);
+      CHECK(counters[i].documents_seen() == docids.size());
+      std::map<std::string, size_t> got;
+      for (const auto& v : counters[i].top(db, 100000, docids)) got[v.value] = v.count;
+      CHECK(got == brute_force(subset, facets[i], ""));
+    }
+  }
+}
+
+TEST_CASE("facets: a damaged combined record counts as none, and the others still count") {
+  const fs::path dir = fs::temp_directory_path() / ("dossier-test-facets-damaged-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  {
+    Xapian::WritableDatabase w(dir.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    const std::array<std::string, 3> ids = {dossier::pack_entity_ids(EntityType::kPerson, {"Park Jin"}), "",
+                                            dossier::pack_entity_ids(EntityType::kPlace, {"Seoul"})};
+    const std::string good = dossier::encode_facet_record(ids, "2023-11");
+    for (const std::string& value : {good, good.substr(0, 3), good, std::string("\xff\xff\xff\xff\xff\xff"), good}) {
+      Xapian::Document doc;
+      doc.add_value(dossier::schema::kSlotFacets, value);
+      w.add_document(doc);
+    }
+    w.commit();
+  }
+  Xapian::Database db(dir.string());
+  const std::vector<Xapian::docid> docids = {1, 2, 3, 4, 5};
+  std::vector<dossier::FacetCounter> counters = dossier::count_facets(db, nullptr, docids, {"place", "month", "year"});
+  auto counts = [&](size_t i) {
+    std::map<std::string, size_t> m;
+    for (const auto& v : counters[i].top(db, 10, docids)) m[v.value] = v.count;
+    return m;
+  };
+  CHECK(counts(1) == std::map<std::string, size_t>{{"2023-11", 3}});
+  CHECK(counts(2) == std::map<std::string, size_t>{{"2023", 3}});
+  CHECK(counters[0].documents_seen() == 5);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("facets: two threads count what one does, and a failing helper costs nothing in accuracy") {

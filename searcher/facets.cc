@@ -58,42 +58,6 @@ constexpr size_t kMaxReserve = size_t{1} << 16;
 
 }  // namespace
 
-size_t IdCounter::home(uint64_t id) const {
-  // Fibonacci hashing: packed text keys differ only in a few middle bytes.
-  return static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> shift_);
-}
-
-void IdCounter::add(uint64_t id, uint32_t n) {
-  size_t mask = slots_.size() - 1;
-  for (size_t i = home(id);; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.count && s.id == id) { s.count += n; return; }
-    if (!s.count) {
-      s.id = id;
-      s.count = n;
-      if (++used_ * 2 > slots_.size()) grow(slots_.size() * 2);
-      return;
-    }
-  }
-}
-
-void IdCounter::reserve(size_t keys) {
-  if (keys * 2 > slots_.size()) grow(std::bit_ceil(keys * 2));
-}
-
-void IdCounter::grow(size_t new_size) {
-  std::vector<Slot> old(new_size);
-  old.swap(slots_);
-  shift_ = 64 - std::countr_zero(new_size);
-  size_t mask = slots_.size() - 1;
-  for (const auto& s : old) {
-    if (!s.count) continue;
-    size_t i = home(s.id);
-    while (slots_[i].count) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
-}
-
 const std::vector<Xapian::docid>& MatchingDocs::sorted() {
   // A single database yields ascending docids; shards of a stub are visited one after another.
   if (!std::is_sorted(docids_.begin(), docids_.end())) std::sort(docids_.begin(), docids_.end());
@@ -176,13 +140,14 @@ void count_values(const Xapian::Database& db, std::span<const Xapian::docid> doc
 
 void FacetCounter::merge(const FacetCounter& other) {
   seen_ += other.seen_;
-  other.id_counts_.for_each([&](uint64_t id, uint32_t count) { id_counts_.add(id, count); });
+  id_counts_.merge(other.id_counts_);
+  text_counts_.merge(other.text_counts_);
   for (const auto& [value, count] : other.long_text_counts_) long_text_counts_[value] += count;
 }
 
 void FacetCounter::add_text(std::string_view value) {
   if (value.size() <= kMaxPackedText) {
-    id_counts_.add(pack_text(value));
+    text_counts_.add(pack_text(value));
     return;
   }
   auto it = long_text_counts_.find(value);
@@ -244,8 +209,8 @@ std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t lim
     }
     if (shared_id) all = top_with_shared_ids(db, limit, docids);
   } else {
-    all.reserve(id_counts_.size() + long_text_counts_.size());
-    id_counts_.for_each([&](uint64_t key, uint32_t count) { all.push_back({unpack_text(key), count}); });
+    all.reserve(text_counts_.size() + long_text_counts_.size());
+    text_counts_.for_each([&](uint64_t key, uint32_t count) { all.push_back({unpack_text(key), count}); });
     for (const auto& [v, c] : long_text_counts_) all.push_back({v, c});
   }
   std::sort(all.begin(), all.end(), order);

@@ -33,7 +33,7 @@ using dossier::EntityType;
 TEST_CASE("facets: IdCounter counts every key exactly, across growth and reserve") {
   std::mt19937_64 rng(7);
   std::map<uint64_t, uint32_t> expected;
-  dossier::IdCounter counter;
+  dossier::IdCounter<uint64_t> counter;
   counter.reserve(100);
   for (int i = 0; i < 50000; ++i) {
     // Few distinct high bits and key 0 included: keys that share a home slot.
@@ -45,6 +45,19 @@ TEST_CASE("facets: IdCounter counts every key exactly, across growth and reserve
   counter.for_each([&](uint64_t k, uint32_t c) { got[k] = c; });
   CHECK(got == expected);
   CHECK(counter.size() == expected.size());
+
+  // 32-bit keys (entity ids), through several doublings from the smallest table.
+  std::map<uint32_t, uint32_t> expected32;
+  dossier::IdCounter<uint32_t> counter32;
+  for (int i = 0; i < 200000; ++i) {
+    uint32_t key = (i % 5 == 0) ? static_cast<uint32_t>(rng()) : static_cast<uint32_t>(rng() % 3000) << 20;
+    counter32.add(key, 1 + i % 3);
+    expected32[key] += 1 + i % 3;
+  }
+  std::map<uint32_t, uint32_t> got32;
+  counter32.for_each([&](uint32_t k, uint32_t c) { got32[k] = c; });
+  CHECK(got32 == expected32);
+  CHECK(counter32.size() == expected32.size());
 }
 
 namespace {

@@ -55,8 +55,9 @@ bool is_entity_id_key(std::string_view key);
 // whether `a` reads better than `b`: written in mixed case ("Florida", not
 // "FLORIDA" from a dateline), free of brackets and quotes, and starting with a
 // letter or digit ("Bernie Sanders", not "-Bernie Sanders"); then the one with
-// fewer words in capitals ("Fox News", not "FOX News"), then the one with more
-// capitals ("Mitch McConnell", not "Mitch Mcconnell"), then the alphabetically
+// fewer words in capitals ("Fox News", not "FOX News"), then fewer words whose
+// second letter is a slipped capital ("Hillary", not "HIllary"), then the one
+// with more capitals ("Mitch McConnell", not "Mitch Mcconnell"), then the alphabetically
 // first, so every writer and merge picks the same one.
 bool is_better_display_name(std::string_view a, std::string_view b);
 

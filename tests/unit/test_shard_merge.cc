@@ -98,6 +98,11 @@ TEST_CASE("entity display names: the best spelling wins in a batch, in the datab
   CHECK(is_better_display_name("Bernie Sanders", "\xE2\x80\x94" "Bernie Sanders"));
   CHECK(is_better_display_name("Mitch McConnell", "Mitch Mcconnell"));
   CHECK_FALSE(is_better_display_name("Mitch Mcconnell", "Mitch McConnell"));
+  // A capital held too long loses, though it has more capitals.
+  CHECK(is_better_display_name("Hillary Clinton", "HIllary Clinton"));
+  CHECK_FALSE(is_better_display_name("HIllary Clinton", "Hillary Clinton"));
+  CHECK(is_better_display_name("JPMorgan Chase", "Jpmorgan Chase"));  // three capitals: an acronym's
+  CHECK(is_better_display_name("MPs", "Mps"));                          // one lower-case letter: a plural
   CHECK(is_better_display_name("Fox News", "FOX NEWS"));
   CHECK(is_better_display_name("Fox News", "Fox news"));
   CHECK(dossier::reads_well_as_display_name("Mitch McConnell"));

@@ -231,6 +231,31 @@ size_t count_words(const std::string& s) {
   return n;
 }
 
+// The terms of every phrase in `q`.
+void collect_phrase_terms(const Xapian::Query& q, bool in_phrase, std::vector<Xapian::Query>* out) {
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    if (in_phrase) out->emplace_back(*q.get_terms_begin());
+    return;
+  }
+  const bool phrase = in_phrase || q.get_type() == Xapian::Query::OP_PHRASE;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i) collect_phrase_terms(q.get_subquery(i), phrase, out);
+}
+
+// MSet::snippet compares the words of a tight phrase with the text's words
+// unstemmed, but Dossier's phrase terms are stems ("Znuclear"), so a phrase
+// query's snippet never matched: it was the article's last 240 characters,
+// after a scan of the whole text. The phrase's terms, added with zero weight
+// (AND_MAYBE of a subquery scaled by 0), are seen as loose terms: matches and
+// ranking stay the same (checked on the benchmark's 30 phrase queries), and
+// the snippet shows the phrase's words, 6x faster (229 -> 38 us a hit).
+Xapian::Query with_phrase_words_for_snippets(const Xapian::Query& query) {
+  std::vector<Xapian::Query> terms;
+  collect_phrase_terms(query, false, &terms);
+  if (terms.empty()) return query;
+  Xapian::Query words(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, words, 0.0));
+}
+
 }  // namespace
 
 Status build_query(const Xapian::Database& db, const SearchRequest& request, BuiltQuery* out) {
@@ -288,6 +313,7 @@ Status build_query(const Xapian::Database& db, const SearchRequest& request, Bui
       return Status::InvalidArgument("bad query '" + text + "': " + e.get_msg());
     }
     if (query.empty()) query = Xapian::Query::MatchAll;  // only stopwords or punctuation
+    query = with_phrase_words_for_snippets(query);
   }
 
   std::vector<Xapian::Query> filters;

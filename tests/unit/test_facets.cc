@@ -217,16 +217,26 @@ TEST_CASE("facets: exact counts, totals and the same page as without facets") {
   }
 }
 
+namespace {
+
+// Every `step`-th document from `first`, as a match list would give them
+// (ascending docids), and the articles that went into them.
+void every_nth(const TestDb& test, const Xapian::Database& db, Xapian::docid first, Xapian::docid step,
+               std::vector<Xapian::docid>* docids, std::vector<Generated>* subset) {
+  for (Xapian::docid d = first; d <= db.get_lastdocid(); d += step) {
+    docids->push_back(d);
+    subset->push_back(test.articles[d - 1]);  // documents were added in order
+  }
+}
+
+}  // namespace
+
 TEST_CASE("facets: FacetCounter over a subset of documents, all values") {
   TestDb& test = test_db();
   Xapian::Database db(test.dir.string());
-  // Every third document, as a match list would give them: ascending docids.
   std::vector<Xapian::docid> docids;
   std::vector<Generated> subset;
-  for (Xapian::docid d = 1; d <= db.get_lastdocid(); d += 3) {
-    docids.push_back(d);
-    subset.push_back(test.articles[d - 1]);  // documents were added in order
-  }
+  every_nth(test, db, 1, 3, &docids, &subset);
   for (const auto& name : dossier::known_facets()) {
     CAPTURE(name);
     dossier::FacetCounter counter(name);
@@ -244,10 +254,7 @@ TEST_CASE("facets: one facet from its own slot, several from the combined record
   Xapian::Database db(test.dir.string());
   std::vector<Xapian::docid> docids;
   std::vector<Generated> subset;
-  for (Xapian::docid d = 2; d <= db.get_lastdocid(); d += 2) {
-    docids.push_back(d);
-    subset.push_back(test.articles[d - 1]);
-  }
+  every_nth(test, db, 2, 2, &docids, &subset);
   const std::vector<std::vector<std::string>> requests = {
       {"person"}, {"month"}, {"year"}, {"person", "org"}, {"place", "year"}, {"month", "source"},
       {"source", "org", "person"}, {"person", "place", "org", "month"}};

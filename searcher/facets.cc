@@ -65,9 +65,9 @@ const std::vector<Xapian::docid>& MatchingDocs::sorted() {
 }
 
 FacetCounter::FacetCounter(std::string_view facet) {
-  if (facet == "person") { field_ = Field::kPerson; slot_ = schema::kSlotPersons; entity_ = true; type_ = EntityType::kPerson; }
-  else if (facet == "org") { field_ = Field::kOrg; slot_ = schema::kSlotOrgs; entity_ = true; type_ = EntityType::kOrg; }
-  else if (facet == "place") { field_ = Field::kPlace; slot_ = schema::kSlotPlaces; entity_ = true; type_ = EntityType::kPlace; }
+  if (facet == "person") { field_ = Field::kPerson; slot_ = schema::kSlotPersons; type_ = EntityType::kPerson; }
+  else if (facet == "org") { field_ = Field::kOrg; slot_ = schema::kSlotOrgs; type_ = EntityType::kOrg; }
+  else if (facet == "place") { field_ = Field::kPlace; slot_ = schema::kSlotPlaces; type_ = EntityType::kPlace; }
   else if (facet == "source") { field_ = Field::kSource; slot_ = schema::kSlotSource; }
   else if (facet == "month") { field_ = Field::kMonth; slot_ = schema::kSlotMonth; }
   else { field_ = Field::kYear; slot_ = schema::kSlotYear; }
@@ -95,14 +95,14 @@ void for_each_value(const Xapian::Database& db, Xapian::valueno slot, std::span<
 void FacetCounter::count(const Xapian::Database& db, std::span<const Xapian::docid> docids) {
   begin_records(docids.size());
   for_each_value(db, slot_, docids, [&](const std::string& value) {
-    if (entity_) add_ids(value);
+    if (entity()) add_ids(value);
     else add_text(value);
   });
 }
 
 void FacetCounter::begin_records(size_t documents) {
   seen_ += documents;
-  if (entity_) id_counts_.reserve(std::min(documents * kReservePerDocument, kMaxReserve));
+  if (entity()) id_counts_.reserve(std::min(documents * kReservePerDocument, kMaxReserve));
 }
 
 void FacetCounter::add_record(const FacetRecordView& record) {
@@ -178,7 +178,7 @@ std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t lim
   auto order = [](const FacetValue& a, const FacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   };
-  if (entity_) {
+  if (entity()) {
     if (limit == 0) return all;
     // One scan: a min-heap of the best `limit` counts gives the cut-off, and
     // every id at or above the heap's minimum so far is a candidate.

@@ -145,9 +145,9 @@ class FacetCounter {
   };
   enum class Field { kPerson, kOrg, kPlace, kSource, kMonth, kYear };
   void add_ids(std::string_view packed);
+  bool entity() const { return field_ == Field::kPerson || field_ == Field::kOrg || field_ == Field::kPlace; }
   Field field_ = Field::kYear;
   Xapian::valueno slot_ = 0;
-  bool entity_ = false;
   EntityType type_ = EntityType::kPerson;
   size_t seen_ = 0;
   IdCounter<uint32_t> id_counts_;    // entity ids

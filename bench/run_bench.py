@@ -31,6 +31,8 @@ BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH_DIR)
 SCALES = {"5k": 5000, "37k": 37554, "370k": 370000, "1m": 1000000}
 ALL_PEERS = ["floor", "omindex", "recoll"]
+FLOOR, RECOLL = "floor (Xapian, 1 thread)", "recollindex"
+AGAIN = ", again after Dossier"
 # Above this size the baselines would not fit the 30-minute budget (the floor
 # alone costs ~8 ms per article at 37k, and more per article as its one
 # database grows); they run only when --peers names them.
@@ -203,10 +205,14 @@ class Bench:
             shutil.rmtree(out, ignore_errors=True)
             self.results["search_db_state"] = "as indexed (no `dossier compact` command)"
 
-    def index_floor(self):
-        db = self.floor_db = self.db("floor")
+    def index_floor(self, again=False):
+        db = self.db("floor-again" if again else "floor")
+        if not again:
+            self.floor_db = db
         m, out = run_measured("floor", [self.floor, "--db", db, self.corpus["txt"]["dir"]])
-        self.record("floor (Xapian, 1 thread)", m, json.loads(out)["articles"], dir_bytes(db))
+        self.record(FLOOR + (AGAIN if again else ""), m, json.loads(out)["articles"], dir_bytes(db))
+        if again:
+            shutil.rmtree(db, ignore_errors=True)
 
     def index_omindex(self):
         db = self.db("omindex")
@@ -217,8 +223,8 @@ class Bench:
         if not self.args.keep_dbs:
             shutil.rmtree(db, ignore_errors=True)
 
-    def index_recoll(self):
-        conf = os.path.join(self.work, f"recoll-conf-{self.n}")
+    def index_recoll(self, again=False):
+        conf = os.path.join(self.work, f"recoll-conf-{self.n}" + ("-again" if again else ""))
         shutil.rmtree(conf, ignore_errors=True)
         os.makedirs(conf)
         db = os.path.join(conf, "xapiandb")
@@ -232,8 +238,8 @@ class Bench:
         m, _ = run_measured("recollindex", ["recollindex", "-c", conf, "-z"], env=env,
                             stdout_path=os.path.join(self.work, f"recollindex-{self.n}.log"))
         # Recoll also makes a document of each folder: docs_in_db is a little above N.
-        self.record("recollindex", m, self.n, dir_bytes(db), {"docs_in_db": doc_count(db)})
-        if not self.args.keep_dbs:
+        self.record(RECOLL + (AGAIN if again else ""), m, self.n, dir_bytes(db), {"docs_in_db": doc_count(db)})
+        if again or not self.args.keep_dbs:
             shutil.rmtree(conf, ignore_errors=True)
 
     # ---- search ----------------------------------------------------------
@@ -276,7 +282,7 @@ class Bench:
                 t.start()
             for t in threads:
                 t.join()
-            for name in ("floor (Xapian, 1 thread)", "omindex"):
+            for name in (FLOOR, "omindex"):
                 if name in r["indexing"]:
                     r["indexing"][name]["side_by_side"] = True
             r["notes"].append("floor and omindex ran side by side, one core each (--side-by-side)")
@@ -286,6 +292,14 @@ class Bench:
         if "recoll" in peers:
             self.index_recoll()
         self.index_dossier()
+        if a.baselines_again:
+            # The machine's speed drifts within a run (the same floor run took 87 s
+            # to 151 s on one day): the baselines run again after Dossier, in the
+            # reverse order, and the ratios use each baseline's faster run.
+            if "recoll" in peers:
+                self.index_recoll(again=True)
+            if "floor" in peers:
+                self.index_floor(again=True)
         if not a.skip_search:
             self.search_latency()
         r["bench_s"] = time.monotonic() - t0
@@ -326,14 +340,21 @@ def ratio(a, b):
     return a / b if a is not None and b else None
 
 
+def best_rate(idx, name):
+    """A baseline's articles/s: the faster of its runs (before and after Dossier)."""
+    rates = [idx[n]["articles_per_s"] for n in (name, name + AGAIN) if n in idx]
+    return max(rates) if rates else None
+
+
 def report(r, work):
     idx = r["indexing"]
     out = [f"Dossier benchmark: {r['articles']:,} articles, {r['text_bytes'] / 1e6:.1f} MB of text; "
            f"{r['cores']} cores; load {r['load_before']} before, {r['load_after']} after; "
            f"checkout {r['dossier_commit']}, dossier binary built {r.get('dossier_built', '?')}; run {r['started']}",
-           f"command: {r['command']}", "", "Indexing (ratios are articles/s over the baseline's):"]
-    floor = idx.get("floor (Xapian, 1 thread)", {}).get("articles_per_s")
-    recoll = idx.get("recollindex", {}).get("articles_per_s")
+           f"command: {r['command']}", "", "Indexing (ratios are articles/s over the baseline's; "
+           "a baseline run twice counts its faster run):"]
+    floor = best_rate(idx, FLOOR)
+    recoll = best_rate(idx, RECOLL)
     rows = []
     for name, m in idx.items():
         if "articles_per_s" not in m:
@@ -345,6 +366,11 @@ def report(r, work):
     out.append(table(["indexer", "wall s", "CPU s", "articles", "articles/s", "MB/s", "peak RSS MB", "db/text",
                       "x floor", "x recoll", "load"], rows))
     out.append("")
+    for name in (FLOOR, RECOLL):
+        if name in idx and name + AGAIN in idx:
+            first, again = idx[name]["wall_s"], idx[name + AGAIN]["wall_s"]
+            out.append(f"baseline drift: {name} {first:.1f}s before Dossier, {again:.1f}s after "
+                       f"({(again / first - 1) * 100:+.0f}%)")
     d = idx.get("dossier")
     if d:
         notag = idx.get("dossier --no-entities")
@@ -464,6 +490,10 @@ def parse_args(argv):
                    help="run the floor and omindex at the same time, one core each (default with --quick)")
     p.add_argument("--one-at-a-time", dest="side_by_side", action="store_false",
                    help="run every indexer alone (default except with --quick)")
+    p.add_argument("--baselines-again", dest="baselines_again", action="store_true", default=None,
+                   help="run the floor and recollindex again after Dossier; ratios use the faster run "
+                        "(default except with --quick)")
+    p.add_argument("--baselines-once", dest="baselines_again", action="store_false")
     p.add_argument("--passes", type=int, help="timed search passes (default 5; 2 with --quick)")
     p.add_argument("--queries", default=os.path.join(BENCH_DIR, "queries.txt"))
     p.add_argument("--skip-search", action="store_true")
@@ -481,6 +511,8 @@ def parse_args(argv):
         a.peers_list = ALL_PEERS if a.articles <= PEERS_MAX_DEFAULT else []
     if a.side_by_side is None:
         a.side_by_side = a.quick
+    if a.baselines_again is None:
+        a.baselines_again = not a.quick
     if a.passes is None:
         a.passes = 2 if a.quick else 5
     if a.tagging_overhead is None:

@@ -27,6 +27,7 @@
 #include <xapian.h>
 
 #include "common/date.h"
+#include "searcher/query_builder.h"
 #include "searcher/search_request.h"
 #include "common/stored_record.h"
 #include "searcher/searcher.h"
@@ -113,7 +114,9 @@ class FloorSearcher {
   // Returns the estimated number of matches.
   size_t search(const std::string& text, size_t* sink) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(qp_.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT));
+    Xapian::Query query = qp_.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT);
+    // Snippets made as Dossier makes them need the phrase words as loose terms.
+    enquire.set_query(snippets_ ? dossier::with_phrase_words_for_snippets(query) : query);
     Xapian::MSet mset = enquire.get_mset(0, 10);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();

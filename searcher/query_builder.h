@@ -25,4 +25,11 @@ struct BuiltQuery {
 // query comes back as InvalidArgument naming the problem.
 Status build_query(const Xapian::Database& db, const SearchRequest& request, BuiltQuery* out);
 
+// `query` with the terms of each of its phrases also added with zero weight, so
+// that MSet::snippet, which compares a tight phrase's terms with the text's
+// words unstemmed, sees them as loose terms and highlights the phrase. Matches
+// and ranking stay the same. build_query() applies it; the benchmark's floor
+// with snippets uses it to make snippets the way Dossier does.
+Xapian::Query with_phrase_words_for_snippets(const Xapian::Query& query);
+
 }  // namespace dossier

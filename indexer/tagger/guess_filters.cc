@@ -225,6 +225,37 @@ bool looks_like_verb_form(std::string_view key) {
 
 }  // namespace
 
+void retype_person_guesses_by_head_word(const ArticleTokens& article, const Gazetteer& gaz,
+                                        std::vector<TaggerSpan>* spans) {
+  // Measured on 37,554 AllSides articles: such "persons" were in 4,000 articles,
+  // "Trump Tower" alone in 556, and each one widened --person Trump.
+  static const WordSet org_heads = {
+      "foundation", "university", "organization", "organisation", "institute", "administration", "campaign",
+      "committee",  "college",    "school",       "hospital",     "company",   "corporation",    "corp",
+      "group",      "club",       "council",      "network",      "association", "society",      "agency",
+      "department", "ministry",   "commission",   "party",        "center",    "centre",         "church",
+      "post",       "news",       "times"};
+  static const WordSet place_heads = {"tower", "plaza", "hotel", "street", "avenue", "square", "building",
+                                      "airport", "bridge", "boulevard", "stadium", "arena"};
+  static const WordSet dropped_heads = {"republican", "republicans", "democrat", "democrats", "act",
+                                        "report",     "show"};
+  // Heads that are family names too.
+  static const WordSet family_names = {"tower", "church", "post", "street", "bridge", "arena"};
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kPerson || !is_model_guess(s) || s.size() < 2) continue;
+    const std::string& head = article.keys[s.sent][s.end - 1];
+    const bool org = org_heads.count(head) > 0, place = place_heads.count(head) > 0;
+    if (!org && !place && !dropped_heads.count(head)) continue;
+    if (family_names.count(head) && s.size() == 2 && gaz.is_first_name(article.keys[s.sent][s.begin])) continue;
+    if (org || place) {
+      s.type = org ? EntityType::kOrg : EntityType::kPlace;
+      s.model_per = false;
+    } else {
+      s.dropped = true;
+    }
+  }
+}
+
 void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                             std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;  // no model, no model guesses

@@ -50,6 +50,17 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
 void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                             std::vector<TaggerSpan>* spans);
 
+// After trimming, before coreference: a person guess of two or more words
+// whose last word heads the name of an organization ("Clinton Foundation",
+// "Trump Organization", "Obama Administration") or of a building or public
+// place ("Trump Tower", "Tahrir Square") takes that type; one whose last word
+// makes it a description or a document ("Kentucky Republican", "Care Act",
+// "Mueller Report") is dropped. A head word that is also a family name ("John
+// Tower", "Frank Church", "Jessica Post") leaves a two-word person whose first
+// word is a first name.
+void retype_person_guesses_by_head_word(const ArticleTokens& article, const Gazetteer& gaz,
+                                        std::vector<TaggerSpan>* spans);
+
 // Words of the page around an article that scraped text keeps ("Story Continued
 // Below", "Click here", "Manage Newsletters", "LLC" of a copyright line): a model
 // guess made only of them is dropped. Folded keys.

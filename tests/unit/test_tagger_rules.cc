@@ -260,6 +260,41 @@ TEST_CASE("guess filters: model-only entities seen only in headlines are dropped
   CHECK_FALSE(backed[0].dropped);
 }
 
+TEST_CASE("guess filters: a person guess whose last word heads another kind of name") {
+  GuessFixture f(
+      "Trump returned to Trump Tower, and the Clinton Foundation replied. "
+      "John Tower and Emanuel Tower spoke at Emanuel AME Church. "
+      "The Kentucky Republican cited the Care Act and the Obama Administration.");
+  std::vector<TaggerSpan> spans = {f.guess(0, "Trump Tower", EntityType::kPerson),
+                                   f.guess(0, "Clinton Foundation", EntityType::kPerson),
+                                   f.guess(1, "John Tower", EntityType::kPerson),
+                                   f.guess(1, "Emanuel Tower", EntityType::kPerson),
+                                   f.guess(1, "Emanuel AME Church", EntityType::kPerson),
+                                   f.guess(2, "Kentucky Republican", EntityType::kPerson),
+                                   f.guess(2, "Care Act", EntityType::kPerson),
+                                   f.guess(2, "Obama Administration", EntityType::kPerson)};
+  retype_person_guesses_by_head_word(f.article, f.gaz, &spans);
+  CHECK(spans[0].type == EntityType::kPlace);
+  CHECK(spans[1].type == EntityType::kOrg);
+  // "Tower" is a family name too: after a first name the person stays;
+  // "Emanuel" is not a first name in the test gazetteer.
+  CHECK(spans[2].type == EntityType::kPerson);
+  CHECK(spans[3].type == EntityType::kPlace);
+  CHECK(spans[4].type == EntityType::kOrg);  // three words: not a first and a family name
+  CHECK(spans[5].dropped);
+  CHECK(spans[6].dropped);
+  CHECK(spans[7].type == EntityType::kOrg);
+  for (size_t i : {0, 1, 2, 3, 4, 7}) CHECK_FALSE(spans[i].dropped);
+
+  // Gazetteer names, titled persons and one-word guesses are not touched.
+  std::vector<TaggerSpan> backed = {f.guess(0, "Trump Tower", EntityType::kPerson),
+                                    f.guess(0, "Foundation", EntityType::kPerson)};
+  backed[0].honorific = true;
+  retype_person_guesses_by_head_word(f.article, f.gaz, &backed);
+  CHECK(backed[0].type == EntityType::kPerson);
+  CHECK(backed[1].type == EntityType::kPerson);
+}
+
 TEST_CASE("guess filters: page furniture words") {
   for (const char* w : {"click", "story", "continued", "below", "replay", "videos", "newsletters", "llc"})
     CHECK_MESSAGE(is_page_furniture_word(w), w);

@@ -114,6 +114,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   }
   qualify_ministries(article, gazetteer_, &spans);
   resolve_acronyms(article, &spans);
+  repair_glued_person_spans(article, gazetteer_, &spans);
   trim_ordinary_words_off_person_guesses(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
   resolve_person_coreference(article, gazetteer_, &spans);

@@ -50,6 +50,15 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
 void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                             std::vector<TaggerSpan>* spans);
 
+// Before trimming: person names that scraped pages glued to the next words
+// (the NER tokenizer splits "PelosiOn" into "Pelosi" "On", tokens with no space
+// between): a person span ends where such a glue starts; and The Hill's hover
+// cards repeat the name, so "Nancy Pelosi Nancy Pelosi" keeps its first name
+// and "Trump Donald John Trump" the full name after the first word, which then
+// resolves through the gazetteer like any name ("Donald John Trump" is Donald
+// Trump). Spans of the gazetteer are not touched.
+void repair_glued_person_spans(const ArticleTokens& article, const Gazetteer& gaz, std::vector<TaggerSpan>* spans);
+
 // After trimming, before coreference: a person guess of two or more words
 // whose last word heads the name of an organization ("Clinton Foundation",
 // "Trump Organization", "Obama Administration") or of a building or public

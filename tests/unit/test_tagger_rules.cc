@@ -260,6 +260,28 @@ TEST_CASE("guess filters: model-only entities seen only in headlines are dropped
   CHECK_FALSE(backed[0].dropped);
 }
 
+TEST_CASE("guess filters: person spans over glued and repeated names are repaired") {
+  GuessFixture f(
+      "Speaker Nancy Pelosi Nancy PelosiOn The Money said so. "
+      "Hillary Clinton Hillary Diane Rodham ClintonGiuliani replied. "
+      "President Trump Donald John TrumpSessions left, and Trump stayed.");
+  std::vector<TaggerSpan> spans = {f.guess(0, "Nancy Pelosi Nancy Pelosi On The Money", EntityType::kPerson),
+                                   f.guess(1, "Hillary Clinton Hillary Diane Rodham Clinton", EntityType::kPerson),
+                                   f.guess(2, "Trump Donald John Trump Sessions", EntityType::kPerson),
+                                   f.guess(2, "Trump", EntityType::kPerson)};
+  spans[0].role = "Speaker";  // a title's span is repaired too
+  repair_glued_person_spans(f.article, f.gaz, &spans);
+  auto surface = [&](const TaggerSpan& s) {
+    const NerSentence& t = f.article.sentences[s.sent];
+    return f.text.substr(t[s.begin].begin, t[s.end - 1].end - t[s.begin].begin);
+  };
+  CHECK(surface(spans[0]) == "Nancy Pelosi");
+  CHECK(surface(spans[1]) == "Hillary Clinton");
+  CHECK(surface(spans[2]) == "Donald John Trump");
+  CHECK(surface(spans[3]) == "Trump");
+  for (const auto& s : spans) CHECK_FALSE(s.dropped);
+}
+
 TEST_CASE("guess filters: a person guess whose last word heads another kind of name") {
   GuessFixture f(
       "Trump returned to Trump Tower, and the Clinton Foundation replied. "

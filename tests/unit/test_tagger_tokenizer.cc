@@ -41,6 +41,28 @@ TEST_CASE("tagger: tokenizer splits a slash before a capital, not in addresses, 
         std::vector<std::string>{"see", "https://www.state.gov/Briefings", "now"});
 }
 
+TEST_CASE("tagger: tokenizer cuts a name glued to the next words when the name also stands alone") {
+  // The Hill's hover cards: "Speaker Nancy Pelosi Nancy PelosiOn The Money".
+  CHECK(texts("Speaker Nancy Pelosi Nancy PelosiOn The Money") ==
+        std::vector<std::string>{"Speaker", "Nancy", "Pelosi", "Nancy", "Pelosi", "On", "The", "Money"});
+  CHECK(texts("Mitch McConnell. Mitchell McConnellGOP senators") ==
+        std::vector<std::string>{"Mitch", "McConnell", ".", "Mitchell", "McConnell", "GOP", "senators"});
+  // Brand names whose first part never stands alone, and short prefixes, stay whole.
+  CHECK(texts("WikiLeaks and BuzzFeed reported it") ==
+        std::vector<std::string>{"WikiLeaks", "and", "BuzzFeed", "reported", "it"});
+  CHECK(texts("Wiki pages and the McConnell camp; MacArthur") ==
+        std::vector<std::string>{"Wiki", "pages", "and", "the", "McConnell", "camp", ";", "MacArthur"});
+  // The pieces keep their byte offsets, and paragraph breaks stay where they were.
+  std::string text = "Trump spoke.\n\nPresident TrumpSessions said no";
+  auto sentences = tokenize_for_ner(text);
+  REQUIRE(sentences.size() == 2);
+  REQUIRE(sentences[1].size() == 5);
+  CHECK(sentences[1][1].text == "Trump");
+  CHECK(sentences[1][2].text == "Sessions");
+  for (const auto& s : sentences)
+    for (const auto& t : s) CHECK(text.substr(t.begin, t.end - t.begin) == t.text);
+}
+
 TEST_CASE("tagger: tokenizer offsets point at the token bytes") {
   std::string text = "Mr. Xi met Erdo\xC4\x9F" "an's aide.";
   for (const auto& s : tokenize_for_ner(text)) {

@@ -44,6 +44,14 @@ want = {"Antony Blinken", "Yoko Kamikawa", "Park Jin", "Joe Biden", "Xi Jinping"
 check(want <= set(apec["persons"]), f"APEC story persons include {want}: {apec['persons']}")
 check({"Japan", "South Korea", "United States", "San Francisco"} <= set(apec["places"]), f"APEC places: {apec['places']}")
 check("APEC" in apec["orgs"], f"APEC org: {apec['orgs']}")
+# A page whose name cards a scraper glued to the next headline ("John Thune John
+# ThuneSenate Clears Path ..."): the persons are the names, nothing glued; a name
+# ending in a building's word is a place.
+cards = article("senate-russia-sanctions-bill.html")
+check_eq(sorted(cards["persons"]), sorted(["Donald Trump", "Vladimir Putin", "Lindsey Graham", "John Thune",
+                                           "Richard Blumenthal", "Volodymyr Zelenskyy", "Dmitry Peskov"]),
+         "persons of the page with glued name cards")
+check("Trump Tower" in cards["places"], f"Trump Tower is a place: {cards['places']}")
 erdogan = [r for r in everything if "Recep Tayyip Erdoğan" in r["persons"]]
 check(len(erdogan) >= 1, "Erdoğan tagged with diacritics as written")
 

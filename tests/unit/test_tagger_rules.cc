@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <set>
 #include <string>
@@ -216,6 +217,17 @@ struct GuessFixture {
     FAIL("no '" << words << "' in sentence " << sent);
     return {};
   }
+  struct Want {
+    int sent;
+    std::string_view words;
+    EntityType type;
+  };
+  // The model's spans, one guess() each.
+  std::vector<TaggerSpan> guesses(std::initializer_list<Want> wants) const {
+    std::vector<TaggerSpan> out;
+    for (const Want& w : wants) out.push_back(guess(w.sent, w.words, w.type));
+    return out;
+  }
 };
 
 }  // namespace
@@ -265,10 +277,11 @@ TEST_CASE("guess filters: person spans over glued and repeated names are repaire
       "Speaker Nancy Pelosi Nancy PelosiOn The Money said so. "
       "Hillary Clinton Hillary Diane Rodham ClintonGiuliani replied. "
       "President Trump Donald John TrumpSessions left, and Trump stayed.");
-  std::vector<TaggerSpan> spans = {f.guess(0, "Nancy Pelosi Nancy Pelosi On The Money", EntityType::kPerson),
-                                   f.guess(1, "Hillary Clinton Hillary Diane Rodham Clinton", EntityType::kPerson),
-                                   f.guess(2, "Trump Donald John Trump Sessions", EntityType::kPerson),
-                                   f.guess(2, "Trump", EntityType::kPerson)};
+  const EntityType person = EntityType::kPerson;
+  std::vector<TaggerSpan> spans = f.guesses({{0, "Nancy Pelosi Nancy Pelosi On The Money", person},
+                                             {1, "Hillary Clinton Hillary Diane Rodham Clinton", person},
+                                             {2, "Trump Donald John Trump Sessions", person},
+                                             {2, "Trump", person}});
   spans[0].role = "Speaker";  // a title's span is repaired too
   repair_glued_person_spans(f.article, f.gaz, &spans);
   auto surface = [&](const TaggerSpan& s) {
@@ -287,14 +300,15 @@ TEST_CASE("guess filters: a person guess whose last word heads another kind of n
       "Trump returned to Trump Tower, and the Clinton Foundation replied. "
       "John Tower and Emanuel Tower spoke at Emanuel AME Church. "
       "The Kentucky Republican cited the Care Act and the Obama Administration.");
-  std::vector<TaggerSpan> spans = {f.guess(0, "Trump Tower", EntityType::kPerson),
-                                   f.guess(0, "Clinton Foundation", EntityType::kPerson),
-                                   f.guess(1, "John Tower", EntityType::kPerson),
-                                   f.guess(1, "Emanuel Tower", EntityType::kPerson),
-                                   f.guess(1, "Emanuel AME Church", EntityType::kPerson),
-                                   f.guess(2, "Kentucky Republican", EntityType::kPerson),
-                                   f.guess(2, "Care Act", EntityType::kPerson),
-                                   f.guess(2, "Obama Administration", EntityType::kPerson)};
+  const EntityType person = EntityType::kPerson;
+  std::vector<TaggerSpan> spans = f.guesses({{0, "Trump Tower", person},
+                                             {0, "Clinton Foundation", person},
+                                             {1, "John Tower", person},
+                                             {1, "Emanuel Tower", person},
+                                             {1, "Emanuel AME Church", person},
+                                             {2, "Kentucky Republican", person},
+                                             {2, "Care Act", person},
+                                             {2, "Obama Administration", person}});
   retype_person_guesses_by_head_word(f.article, f.gaz, &spans);
   CHECK(spans[0].type == EntityType::kPlace);
   CHECK(spans[1].type == EntityType::kOrg);
@@ -309,8 +323,7 @@ TEST_CASE("guess filters: a person guess whose last word heads another kind of n
   for (size_t i : {0, 1, 2, 3, 4, 7}) CHECK_FALSE(spans[i].dropped);
 
   // Gazetteer names, titled persons and one-word guesses are not touched.
-  std::vector<TaggerSpan> backed = {f.guess(0, "Trump Tower", EntityType::kPerson),
-                                    f.guess(0, "Foundation", EntityType::kPerson)};
+  std::vector<TaggerSpan> backed = f.guesses({{0, "Trump Tower", person}, {0, "Foundation", person}});
   backed[0].honorific = true;
   retype_person_guesses_by_head_word(f.article, f.gaz, &backed);
   CHECK(backed[0].type == EntityType::kPerson);

@@ -1,5 +1,6 @@
 #include "common/facet_record.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "common/index_terms.h"
@@ -31,7 +32,31 @@ bool get_varint(std::string_view* in, size_t* n) {
   return false;
 }
 
-constexpr size_t kMonthBytes = 7;  // "YYYY-MM"
+constexpr size_t kMonthBytes = 2;      // year * 12 + month - 1
+constexpr size_t kTextMonthBytes = 7;  // schema 3: "YYYY-MM"
+constexpr int kMinYear = 1000, kMaxYear = 4999;  // 4999 * 12 + 11 < 65536
+
+// The number the decimal digits of `s` spell, or -1.
+int parse_digits(std::string_view s) {
+  int n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// The month code of "YYYY-MM", or -1.
+int month_code(std::string_view month) {
+  if (month.size() != kTextMonthBytes || month[4] != '-') return -1;
+  const int year = parse_digits(month.substr(0, 4)), m = parse_digits(month.substr(5));
+  if (year < kMinYear || year > kMaxYear || m < 1 || m > 12) return -1;
+  return year * 12 + m - 1;
+}
+
+void put_digits(int n, char* out, int width) {
+  for (int i = width - 1; i >= 0; --i, n /= 10) out[i] = static_cast<char>('0' + n % 10);
+}
 
 }  // namespace
 
@@ -40,7 +65,11 @@ std::string encode_facet_record(const std::array<std::string, 3>& packed_ids, st
   out.reserve(3 + packed_ids[0].size() + packed_ids[1].size() + packed_ids[2].size() + month.size());
   for (const auto& ids : packed_ids) put_varint(&out, ids.size() / kEntityIdBytes);
   for (const auto& ids : packed_ids) out.append(ids, 0, ids.size() - ids.size() % kEntityIdBytes);
-  out.append(month);
+  const int code = month_code(month);
+  if (code >= 0) {
+    out.push_back(static_cast<char>(code & 0xff));
+    out.push_back(static_cast<char>(code >> 8));
+  }
   return out;
 }
 
@@ -54,8 +83,21 @@ bool decode_facet_record(std::string_view value, FacetRecordView* out) {
     view.ids[t] = value.substr(0, counts[t] * kEntityIdBytes);
     value.remove_prefix(view.ids[t].size());
   }
-  if (!value.empty() && value.size() != kMonthBytes) return false;
-  view.month = value;
+  if (value.size() == kMonthBytes) {
+    const int code = static_cast<unsigned char>(value[0]) | static_cast<unsigned char>(value[1]) << 8;
+    const int year = code / 12, m = code % 12 + 1;
+    if (year < kMinYear || year > kMaxYear) return false;
+    put_digits(year, view.month_text.data(), 4);
+    view.month_text[4] = '-';
+    put_digits(m, view.month_text.data() + 5, 2);
+    view.month_size = kTextMonthBytes;
+  } else if (value.size() == kTextMonthBytes) {
+    if (month_code(value) < 0) return false;
+    std::copy(value.begin(), value.end(), view.month_text.begin());
+    view.month_size = kTextMonthBytes;
+  } else if (!value.empty()) {
+    return false;
+  }
   *out = view;
   return true;
 }

@@ -50,7 +50,12 @@ enum Slot : Xapian::valueno {
 inline constexpr std::string_view kMetaSchemaVersion = "dossier:schema";
 // 2: facet slots hold 4-byte entity ids (1 held 8-byte ones).
 // 3: kSlotFacets, the default facets in one value.
-inline constexpr std::string_view kSchemaVersion = "3";
+// 4: kSlotFacets holds the month in two bytes (facet_record.h).
+inline constexpr std::string_view kSchemaVersion = "4";
+// Schemas this build searches and indexes into: schema 3 records still decode,
+// and the first index run into a schema 3 database marks it 4 (older builds
+// then refuse it rather than misread the new records).
+inline bool is_readable_schema(std::string_view version) { return version == "3" || version == kSchemaVersion; }
 inline constexpr std::string_view kMetaFormats = "dossier:formats";
 
 // Word positions: body text starts after a gap so title phrases never span into it.

@@ -80,14 +80,15 @@ Status IndexWriter::Open(const std::string& db_path, std::unique_ptr<IndexWriter
       release();
       return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; choose another --db path");
     }
-    if (!version.empty() && version != schema::kSchemaVersion) {
+    if (!version.empty() && !schema::is_readable_schema(version)) {
       release();
       return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build writes " +
                                      std::string(schema::kSchemaVersion) + "; re-index into a new --db");
     }
-    if (version.empty()) {
+    if (version != schema::kSchemaVersion) {
       // Committed at once, so a search during the first run finds an empty
-      // Dossier database rather than a foreign-looking one.
+      // Dossier database rather than a foreign-looking one, and an older
+      // build refuses an upgraded one before it holds records it cannot read.
       db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
       db.commit();
     }

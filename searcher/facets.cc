@@ -110,8 +110,8 @@ void FacetCounter::add_record(const FacetRecordView& record) {
     case Field::kPerson:
     case Field::kOrg:
     case Field::kPlace: add_ids(record.ids[static_cast<size_t>(type_)]); break;
-    case Field::kMonth: if (!record.month.empty()) add_text(record.month); break;
-    case Field::kYear: if (!record.month.empty()) add_text(record.month.substr(0, 4)); break;
+    case Field::kMonth: if (record.month_size) add_text(record.month()); break;
+    case Field::kYear: if (record.month_size) add_text(record.month().substr(0, 4)); break;
     case Field::kSource: break;  // not in the record
   }
 }

@@ -128,8 +128,8 @@ Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out
       const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
       if (version.empty())
         return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; point --db at a Dossier database");
-      if (version != schema::kSchemaVersion)
-        return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build reads " +
+      if (!schema::is_readable_schema(version))
+        return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build reads schema 3 or " +
                                        std::string(schema::kSchemaVersion) + "; re-index it into a new --db");
       out->reset(new Searcher(std::move(db), db_path));
       return Status::OK();

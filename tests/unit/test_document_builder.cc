@@ -235,8 +235,8 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   const std::string record_value = doc.get_value(dossier::schema::kSlotFacets);
   REQUIRE(dossier::decode_facet_record(record_value, &record));
   for (int t = 0; t < 3; ++t) CHECK(record.ids[t] == doc.get_value(dossier::schema::kSlotPersons + t));
-  CHECK(record.month == doc.get_value(dossier::schema::kSlotMonth));
-  CHECK(record.month.size() == 7);
+  CHECK(record.month() == doc.get_value(dossier::schema::kSlotMonth));
+  CHECK(record.month().size() == 7);
   CHECK(has_entry(dossier::entity_id_key(dossier::EntityType::kPerson,
                                          dossier::entity_id(dossier::EntityType::kPerson, erdogan))));
   dossier::StoredRecord rec = dossier::decode_stored_record(doc.get_data());
@@ -254,7 +254,8 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   const std::string empty_value = n.doc.get_value(dossier::schema::kSlotFacets);
   REQUIRE(dossier::decode_facet_record(empty_value, &empty_record));
   for (const auto& ids : empty_record.ids) CHECK(ids.empty());
-  CHECK(empty_record.month == n.doc.get_value(dossier::schema::kSlotMonth));
+  CHECK(empty_record.month() == n.doc.get_value(dossier::schema::kSlotMonth));
+  CHECK(empty_value.size() == 3 + 2);  // three zero counts and the month in two bytes
   // An undated, untagged article has no record at all.
   dossier::Article undated = sample_article();
   undated.date.reset();

@@ -25,15 +25,41 @@ TEST_CASE("facet record: ids of each type and the month round-trip") {
   REQUIRE(dossier::decode_facet_record(value, &view));
   for (int t = 0; t < 3; ++t) CHECK(view.ids[t] == packed[t]);
   CHECK(view.ids[0].size() == 200 * dossier::kEntityIdBytes);
-  CHECK(view.month == "2023-11");
+  CHECK(view.month() == "2023-11");
+  // Two counts of one byte, one of two, the ids, and the month in two bytes.
+  CHECK(value.size() == 4 + (200 + 2) * dossier::kEntityIdBytes + 2);
 
   const std::string undated = dossier::encode_facet_record(packed, "");
   REQUIRE(dossier::decode_facet_record(undated, &view));
-  CHECK(view.month.empty());
+  CHECK(view.month().empty());
   CHECK(view.ids[2] == packed[2]);
 
   REQUIRE(dossier::decode_facet_record(dossier::encode_facet_record({}, ""), &view));
   for (const auto& ids : view.ids) CHECK(ids.empty());
+
+  // Every month of the years Dossier dates, both ends of the range, and
+  // months that cannot be encoded (left out, as undated).
+  for (const char* month : {"1000-01", "1900-12", "2023-01", "2099-06", "4999-12"}) {
+    CAPTURE(month);
+    REQUIRE(dossier::decode_facet_record(dossier::encode_facet_record({}, month), &view));
+    CHECK(view.month() == month);
+  }
+  for (const char* month : {"0999-12", "5000-01", "2023-13", "2023-00", "2023-1", "202311", "2023/11"}) {
+    CAPTURE(month);
+    CHECK(dossier::encode_facet_record({}, month).size() == 3);
+  }
+}
+
+TEST_CASE("facet record: schema 3 records, with the month as text, still decode") {
+  const std::array<std::string, 3> packed = {dossier::pack_entity_ids(EntityType::kPerson, {"Park Jin"}), "",
+                                             dossier::pack_entity_ids(EntityType::kPlace, {"Seoul"})};
+  const std::string ids = dossier::encode_facet_record(packed, "");
+  dossier::FacetRecordView view;
+  const std::string legacy = ids + "2023-11";  // the views point into it
+  REQUIRE(dossier::decode_facet_record(legacy, &view));
+  CHECK(view.month() == "2023-11");
+  for (int t = 0; t < 3; ++t) CHECK(view.ids[t] == packed[t]);
+  for (const char* bad : {"2023x11", "20a3-11", "2023-13"}) CHECK_FALSE(dossier::decode_facet_record(ids + bad, &view));
 }
 
 TEST_CASE("facet record: damaged values are refused") {
@@ -41,21 +67,22 @@ TEST_CASE("facet record: damaged values are refused") {
                                              dossier::pack_entity_ids(EntityType::kPlace, {"Seoul"})};
   const std::string value = dossier::encode_facet_record(packed, "2023-11");
   dossier::FacetRecordView view;
-  view.month = "unchanged";
   // Every cut short of the whole value, but the one that drops the month,
   // loses bytes the counts promise, or leaves a partial month.
   for (size_t n = 0; n < value.size(); ++n) {
     CAPTURE(n);
-    const bool whole_ids = n == value.size() - 7;
+    const bool whole_ids = n == value.size() - 2;
     CHECK(dossier::decode_facet_record(value.substr(0, n), &view) == whole_ids);
   }
-  CHECK(dossier::decode_facet_record(value + "x", &view) == false);  // 8-byte "month"
-  // A count past the value's end, and a varint that never ends.
+  CHECK(dossier::decode_facet_record(value + "x", &view) == false);  // a 3-byte month
+  // A 2-byte month before year 1000, a count past the value's end, and a
+  // varint that never ends.
+  CHECK_FALSE(dossier::decode_facet_record(value.substr(0, value.size() - 2) + std::string("\x01\x00", 2), &view));
   CHECK_FALSE(dossier::decode_facet_record(std::string("\x05\x00\x00", 3), &view));
   CHECK_FALSE(dossier::decode_facet_record(std::string(8, '\xff'), &view));
   // Refused values leave the output alone.
   dossier::FacetRecordView untouched;
-  untouched.month = "unchanged";
+  REQUIRE(dossier::decode_facet_record(value, &untouched));
   CHECK_FALSE(dossier::decode_facet_record("\x01", &untouched));
-  CHECK(untouched.month == "unchanged");
+  CHECK(untouched.month() == "2023-11");
 }

@@ -583,7 +583,8 @@ TEST_CASE("facets: a schema 3 database (months as text in the record) is searche
       dossier::BuiltDocument built = dossier::build_document(g.article, &tags);
       // The record as schema 3 wrote it: the ids, then "YYYY-MM".
       dossier::FacetRecordView view;
-      REQUIRE(dossier::decode_facet_record(built.doc.get_value(dossier::schema::kSlotFacets), &view));
+      const std::string record = built.doc.get_value(dossier::schema::kSlotFacets);  // the views point into it
+      REQUIRE(dossier::decode_facet_record(record, &view));
       std::array<std::string, 3> ids;
       for (int t = 0; t < 3; ++t) ids[t] = std::string(view.ids[t]);
       built.doc.add_value(dossier::schema::kSlotFacets,

@@ -23,7 +23,6 @@
 #include "common/index_terms.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
-#include "indexer/index_writer.h"
 #include "indexer/metadata_batch.h"
 #include "indexer/shard_merge.h"
 #include "searcher/searcher.h"
@@ -569,66 +568,4 @@ TEST_CASE("facets: dictionary entries of shared ids: merge and look-up") {
   CHECK(dossier::display_name_in_entry(both, "Someone Else").empty());
   CHECK(dossier::display_name_in_entry("Florida", "FLORIDA") == "Florida");
   CHECK(dossier::display_name_in_entry("Florida", "Georgia").empty());
-}
-
-TEST_CASE("facets: a schema 3 database (months as text in the record) is searched, and indexing marks it 4") {
-  const fs::path dir = fs::temp_directory_path() / ("dossier-test-schema3-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  const std::vector<Generated> articles = generate(400);
-  {
-    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-    db.set_metadata(std::string(dossier::schema::kMetaSchemaVersion), "3");
-    for (const auto& g : articles) {
-      dossier::TagResult tags = tags_of(g);
-      dossier::BuiltDocument built = dossier::build_document(g.article, &tags);
-      // The record as schema 3 wrote it: the ids, then "YYYY-MM".
-      dossier::FacetRecordView view;
-      const std::string record = built.doc.get_value(dossier::schema::kSlotFacets);  // the views point into it
-      REQUIRE(dossier::decode_facet_record(record, &view));
-      std::array<std::string, 3> ids;
-      for (int t = 0; t < 3; ++t) ids[t] = std::string(view.ids[t]);
-      built.doc.add_value(dossier::schema::kSlotFacets,
-                          dossier::encode_facet_record(ids, "") + std::string(view.month()));
-      db.replace_document(built.id_term, built.doc);
-    }
-    db.commit();
-  }
-  std::unique_ptr<dossier::Searcher> searcher;
-  REQUIRE(dossier::Searcher::Open(dir.string(), &searcher).ok());
-  dossier::SearchRequest all;
-  all.facets = {"month", "year"};  // two record facets: counted from the record
-  all.facet_limit = 1000;
-  all.snippets = false;
-  dossier::SearchResponse response;
-  REQUIRE(searcher->search(all, &response).ok());
-  REQUIRE(response.facets.size() == 2);
-  for (size_t i = 0; i < 2; ++i) {
-    const auto counts = brute_force(articles, all.facets[i], "");
-    CHECK(!counts.empty());
-    CHECK(as_pairs(response.facets[i]) == expected_top(counts, all.facet_limit));
-  }
-  searcher.reset();
-  {
-    std::unique_ptr<dossier::IndexWriter> writer;
-    REQUIRE(dossier::IndexWriter::Open(dir.string(), &writer).ok());
-  }
-  CHECK(Xapian::Database(dir.string()).get_metadata(std::string(dossier::schema::kMetaSchemaVersion)) ==
-        dossier::schema::kSchemaVersion);
-  fs::remove_all(dir);
-}
-
-TEST_CASE("facets: a database of another schema (8-byte entity ids) is refused with what to do") {
-  const fs::path dir = fs::temp_directory_path() / ("dossier-test-schema-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  {
-    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-    db.set_metadata(std::string(dossier::schema::kMetaSchemaVersion), "1");
-    db.commit();
-  }
-  std::unique_ptr<dossier::Searcher> searcher;
-  dossier::Status s = dossier::Searcher::Open(dir.string(), &searcher);
-  CHECK_FALSE(s.ok());
-  CHECK(s.message().find("schema 1") != std::string::npos);
-  CHECK(s.message().find("re-index") != std::string::npos);
-  fs::remove_all(dir);
 }

@@ -73,6 +73,13 @@ std::string encode_facet_record(const std::array<std::string, 3>& packed_ids, st
   return out;
 }
 
+std::string FacetRecordView::month_text(int code) {
+  std::string text(kTextMonthBytes, '-');
+  put_digits(code / 12, text.data(), 4);
+  put_digits(code % 12 + 1, text.data() + 5, 2);
+  return text;
+}
+
 bool decode_facet_record(std::string_view value, FacetRecordView* out) {
   size_t counts[3];
   for (size_t& n : counts)
@@ -85,16 +92,11 @@ bool decode_facet_record(std::string_view value, FacetRecordView* out) {
   }
   if (value.size() == kMonthBytes) {
     const int code = static_cast<unsigned char>(value[0]) | static_cast<unsigned char>(value[1]) << 8;
-    const int year = code / 12, m = code % 12 + 1;
-    if (year < kMinYear || year > kMaxYear) return false;
-    put_digits(year, view.month_text.data(), 4);
-    view.month_text[4] = '-';
-    put_digits(m, view.month_text.data() + 5, 2);
-    view.month_size = kTextMonthBytes;
+    if (code < kMinYear * 12 || code > kMaxYear * 12 + 11) return false;
+    view.month_code = code;
   } else if (value.size() == kTextMonthBytes) {
-    if (month_code(value) < 0) return false;
-    std::copy(value.begin(), value.end(), view.month_text.begin());
-    view.month_size = kTextMonthBytes;
+    view.month_code = month_code(value);
+    if (view.month_code < 0) return false;
   } else if (!value.empty()) {
     return false;
   }

@@ -22,11 +22,14 @@ namespace dossier {
 
 struct FacetRecordView {
   std::array<std::string_view, 3> ids;  // packed ids, indexed by EntityType (views into the value)
-  // "YYYY-MM", or "" for an undated article (a view into this object).
-  std::string_view month() const { return {month_text.data(), month_size}; }
-
-  std::array<char, 7> month_text{};
-  size_t month_size = 0;
+  // year * 12 + month - 1 (years 1000-4999), or -1 for an undated article.
+  // Counters count this number, not the text: building "YYYY-MM" for every
+  // matching article cost more than counting it.
+  int month_code = -1;
+  // "YYYY-MM", or "" for an undated article.
+  std::string month() const { return month_code < 0 ? std::string() : month_text(month_code); }
+  // "YYYY-MM" of a month code.
+  static std::string month_text(int month_code);
 };
 
 // `packed_ids` indexed by EntityType, each a pack_entity_ids() string; `month`

@@ -110,8 +110,8 @@ void FacetCounter::add_record(const FacetRecordView& record) {
     case Field::kPerson:
     case Field::kOrg:
     case Field::kPlace: add_ids(record.ids[static_cast<size_t>(type_)]); break;
-    case Field::kMonth: if (record.month_size) add_text(record.month()); break;
-    case Field::kYear: if (record.month_size) add_text(record.month().substr(0, 4)); break;
+    case Field::kMonth: if (record.month_code >= 0) date_codes_.add(static_cast<uint32_t>(record.month_code)); break;
+    case Field::kYear: if (record.month_code >= 0) date_codes_.add(static_cast<uint32_t>(record.month_code / 12)); break;
     case Field::kSource: break;  // not in the record
   }
 }
@@ -142,6 +142,7 @@ void FacetCounter::merge(const FacetCounter& other) {
   seen_ += other.seen_;
   id_counts_.merge(other.id_counts_);
   text_counts_.merge(other.text_counts_);
+  date_codes_.merge(other.date_codes_);
   for (const auto& [value, count] : other.long_text_counts_) long_text_counts_[value] += count;
 }
 
@@ -209,8 +210,14 @@ std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t lim
     }
     if (shared_id) all = top_with_shared_ids(db, limit, docids);
   } else {
-    all.reserve(text_counts_.size() + long_text_counts_.size());
-    text_counts_.for_each([&](uint64_t key, uint32_t count) { all.push_back({unpack_text(key), count}); });
+    // Dates counted from records join those counted as text (a value slot).
+    IdCounter<uint64_t> text_counts = text_counts_;
+    date_codes_.for_each([&](uint32_t code, uint32_t count) {
+      const int c = static_cast<int>(code);
+      text_counts.add(pack_text(field_ == Field::kMonth ? FacetRecordView::month_text(c) : std::to_string(c)), count);
+    });
+    all.reserve(text_counts.size() + long_text_counts_.size());
+    text_counts.for_each([&](uint64_t key, uint32_t count) { all.push_back({unpack_text(key), count}); });
     for (const auto& [v, c] : long_text_counts_) all.push_back({v, c});
   }
   std::sort(all.begin(), all.end(), order);

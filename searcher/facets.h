@@ -152,6 +152,7 @@ class FacetCounter {
   size_t seen_ = 0;
   IdCounter<uint32_t> id_counts_;    // entity ids
   IdCounter<uint64_t> text_counts_;  // text values of up to 7 bytes, packed with their length
+  IdCounter<uint32_t> date_codes_;   // from records: month codes (month facet) or years (year facet)
   std::unordered_map<std::string, size_t, Hash, std::equal_to<>> long_text_counts_;
 };
 

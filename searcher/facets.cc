@@ -51,8 +51,8 @@ std::string unpack_text(uint64_t v) {
 // slowly in large ones (over the whole 37k news corpus: 2.4 persons, 2
 // organizations, 0.55 places per article). Sizing the table for 2 per document
 // saves most rehashes without a table so large that zeroing and scanning it
-// cost more than they save (measured 1, 2, 4 per document); beyond a 2 MB
-// table, growing on demand is cheaper than guessing.
+// cost more than they save (measured 1, 2, 4 per document); beyond 65,536
+// keys, growing on demand is cheaper than guessing.
 constexpr size_t kReservePerDocument = 2;
 constexpr size_t kMaxReserve = size_t{1} << 16;
 

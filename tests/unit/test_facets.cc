@@ -47,7 +47,7 @@ TEST_CASE("facets: IdCounter counts every key exactly, across growth and reserve
   CHECK(counter.size() == expected.size());
 
   // 32-bit keys (entity ids), through several doublings from the smallest
-  // table; their home slot is their low bits, which a fifth of them share.
+  // table; their home slot is their low bits, which four in five share.
   std::map<uint32_t, uint32_t> expected32;
   dossier::IdCounter<uint32_t> counter32;
   for (int i = 0; i < 200000; ++i) {

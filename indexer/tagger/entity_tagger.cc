@@ -116,6 +116,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   resolve_acronyms(article, &spans);
   repair_glued_person_spans(article, gazetteer_, &spans);
   trim_ordinary_words_off_person_guesses(article, gazetteer_, &spans);
+  end_person_guesses_at_run_together_headlines(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
   resolve_person_coreference(article, gazetteer_, &spans);
   drop_headline_and_common_word_guesses(article, gazetteer_, &spans);

@@ -331,6 +331,42 @@ void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const 
   }
 }
 
+void end_person_guesses_at_run_together_headlines(const ArticleTokens& article, const Gazetteer& gaz,
+                                                  std::vector<TaggerSpan>* spans) {
+  if (article.labels.empty()) return;  // no model, no model guesses
+  // Family names of persons the article names in full: after a first name, or
+  // found by the gazetteer or a title rather than by the model alone.
+  std::unordered_set<std::string_view> families;
+  for (const TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kPerson || s.size() < 2) continue;
+    if (is_model_guess(s) && !gaz.is_first_name(article.keys[s.sent][s.begin])) continue;
+    families.insert(article.keys[s.sent][s.end - 1]);
+  }
+  if (families.empty()) return;
+  // Two words inside a longer name of the article are a double family name
+  // ("Wasserman Schultz" of Debbie Wasserman Schultz, "Colbert Busch").
+  std::unordered_set<std::string> inside_longer_names;
+  for (const TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kPerson || s.size() < 3) continue;
+    for (size_t t = s.begin; t + 1 < s.end; ++t)
+      inside_longer_names.insert(article.keys[s.sent][t] + ' ' + article.keys[s.sent][t + 1]);
+  }
+  static const WordSet generation = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"};  // "Trump Jr."
+  OrdinaryWords ordinary(article);
+  auto family_name = [&](const std::string& key) { return families.count(key) && !gaz.is_first_name(key); };
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kPerson || !is_model_guess(s) || s.size() != 2) continue;
+    const std::string& first = article.keys[s.sent][s.begin];
+    const std::string& second = article.keys[s.sent][s.begin + 1];
+    if (!family_name(first) || generation.count(second) || inside_longer_names.count(first + ' ' + second)) continue;
+    const bool ordinary_word = starts_with_letter(second) && !is_title_case_minor_word(second) &&
+                               !gaz.is_first_name(second) && ordinary.contains(second);
+    if (second != first && !ordinary_word && !family_name(second)) continue;
+    s.end = s.begin + 1;
+    s.canonical.clear();
+  }
+}
+
 void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                            std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;  // no model, no model guesses

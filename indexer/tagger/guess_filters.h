@@ -50,6 +50,19 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
 void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                             std::vector<TaggerSpan>* spans);
 
+// After trimming: lists of headlines that scraped pages run together with no
+// stop between them ("... inquiry into Trump More Democrats threaten ...",
+// "... by Trump Gowdy: I ...") make two-word person guesses. One whose first
+// word is the family name of a person the article names in full (and not a
+// first name) ends after that word when the second is an ordinary word
+// ("More"), the same word ("Trump Trump") or another such family name
+// ("Gowdy", when the article names Trey Gowdy). Not touched: "Trump Jr.",
+// two words inside a longer name of the article ("Wasserman Schultz" when it
+// names Debbie Wasserman Schultz), "Kim Jong Un", "Park Jin" and "Warren
+// Buffett" (a first name).
+void end_person_guesses_at_run_together_headlines(const ArticleTokens& article, const Gazetteer& gaz,
+                                                  std::vector<TaggerSpan>* spans);
+
 // Before trimming: person names that scraped pages glued to the next words
 // (the NER tokenizer splits "PelosiOn" into "Pelosi" "On", tokens with no space
 // between): a person span ends where such a glue starts; and The Hill's hover

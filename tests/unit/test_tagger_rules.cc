@@ -330,6 +330,50 @@ TEST_CASE("guess filters: a person guess whose last word heads another kind of n
   CHECK(backed[1].type == EntityType::kPerson);
 }
 
+TEST_CASE("guess filters: two-word person guesses over run-together headlines") {
+  GuessFixture f(
+      "Joe Trump spoke, John Gowdy replied and Park Jin met Antony Blinken.\n\n"
+      "Inquiry into Trump More Democrats threaten. Voters doubt Trump Trump threatening aides. "
+      "Case by Trump Gowdy hearings go on. Then Park Jin and Gowdy Blinken Trump met. "
+      "Trump Jr. met Mary Trump Blinken, and Trump Blinken left.");
+  const EntityType person = EntityType::kPerson;
+  std::vector<TaggerSpan> spans = f.guesses({{0, "Joe Trump", person},
+                                             {0, "John Gowdy", person},
+                                             {0, "Park Jin", person},
+                                             {0, "Antony Blinken", person},
+                                             {1, "Trump More", person},
+                                             {2, "Trump Trump", person},
+                                             {3, "Trump Gowdy", person},
+                                             {4, "Park Jin", person},
+                                             {4, "Gowdy Blinken Trump", person},
+                                             {5, "Trump Jr.", person},
+                                             {5, "Mary Trump Blinken", person},
+                                             {5, "Trump Blinken", person}});
+  end_person_guesses_at_run_together_headlines(f.article, f.gaz, &spans);
+  auto words = [&](const TaggerSpan& s) {
+    const NerSentence& t = f.article.sentences[s.sent];
+    return f.text.substr(t[s.begin].begin, t[s.end - 1].end - t[s.begin].begin);
+  };
+  CHECK(words(spans[4]) == "Trump");  // an ordinary word after a family name
+  CHECK(words(spans[5]) == "Trump");  // the same word again
+  CHECK(words(spans[6]) == "Trump");  // another family name the article names in full
+  // Full names, a first word that is no family name ("Park" of Park Jin, named
+  // by the model alone) and longer guesses stay as they are.
+  CHECK(words(spans[0]) == "Joe Trump");
+  CHECK(words(spans[1]) == "John Gowdy");
+  CHECK(words(spans[7]) == "Park Jin");
+  CHECK(words(spans[8]) == "Gowdy Blinken Trump");
+  CHECK(words(spans[9]) == "Trump Jr.");      // a generation, not a headline's next word
+  CHECK(words(spans[11]) == "Trump Blinken");  // a double family name the article uses in full
+  for (const auto& s : spans) CHECK_FALSE(s.dropped);
+
+  // A name the gazetteer or a title found is not a guess, and is not cut.
+  std::vector<TaggerSpan> backed = f.guesses({{0, "Joe Trump", person}, {1, "Trump More", person}});
+  backed[1].honorific = true;
+  end_person_guesses_at_run_together_headlines(f.article, f.gaz, &backed);
+  CHECK(words(backed[1]) == "Trump More");
+}
+
 TEST_CASE("guess filters: page furniture words") {
   for (const char* w : {"click", "story", "continued", "below", "replay", "videos", "newsletters", "llc"})
     CHECK_MESSAGE(is_page_furniture_word(w), w);

@@ -222,6 +222,11 @@ struct GuessFixture {
     std::string_view words;
     EntityType type;
   };
+  // The text a span covers.
+  std::string surface(const TaggerSpan& s) const {
+    const NerSentence& t = article.sentences[s.sent];
+    return text.substr(t[s.begin].begin, t[s.end - 1].end - t[s.begin].begin);
+  }
   // The model's spans, one guess() each.
   std::vector<TaggerSpan> guesses(std::initializer_list<Want> wants) const {
     std::vector<TaggerSpan> out;
@@ -284,14 +289,10 @@ TEST_CASE("guess filters: person spans over glued and repeated names are repaire
                                              {2, "Trump", person}});
   spans[0].role = "Speaker";  // a title's span is repaired too
   repair_glued_person_spans(f.article, f.gaz, &spans);
-  auto surface = [&](const TaggerSpan& s) {
-    const NerSentence& t = f.article.sentences[s.sent];
-    return f.text.substr(t[s.begin].begin, t[s.end - 1].end - t[s.begin].begin);
-  };
-  CHECK(surface(spans[0]) == "Nancy Pelosi");
-  CHECK(surface(spans[1]) == "Hillary Clinton");
-  CHECK(surface(spans[2]) == "Donald John Trump");
-  CHECK(surface(spans[3]) == "Trump");
+  CHECK(f.surface(spans[0]) == "Nancy Pelosi");
+  CHECK(f.surface(spans[1]) == "Hillary Clinton");
+  CHECK(f.surface(spans[2]) == "Donald John Trump");
+  CHECK(f.surface(spans[3]) == "Trump");
   for (const auto& s : spans) CHECK_FALSE(s.dropped);
 }
 
@@ -350,28 +351,24 @@ TEST_CASE("guess filters: two-word person guesses over run-together headlines") 
                                              {5, "Mary Trump Blinken", person},
                                              {5, "Trump Blinken", person}});
   end_person_guesses_at_run_together_headlines(f.article, f.gaz, &spans);
-  auto words = [&](const TaggerSpan& s) {
-    const NerSentence& t = f.article.sentences[s.sent];
-    return f.text.substr(t[s.begin].begin, t[s.end - 1].end - t[s.begin].begin);
-  };
-  CHECK(words(spans[4]) == "Trump");  // an ordinary word after a family name
-  CHECK(words(spans[5]) == "Trump");  // the same word again
-  CHECK(words(spans[6]) == "Trump");  // another family name the article names in full
+  CHECK(f.surface(spans[4]) == "Trump");  // an ordinary word after a family name
+  CHECK(f.surface(spans[5]) == "Trump");  // the same word again
+  CHECK(f.surface(spans[6]) == "Trump");  // another family name the article names in full
   // Full names, a first word that is no family name ("Park" of Park Jin, named
   // by the model alone) and longer guesses stay as they are.
-  CHECK(words(spans[0]) == "Joe Trump");
-  CHECK(words(spans[1]) == "John Gowdy");
-  CHECK(words(spans[7]) == "Park Jin");
-  CHECK(words(spans[8]) == "Gowdy Blinken Trump");
-  CHECK(words(spans[9]) == "Trump Jr.");      // a generation, not a headline's next word
-  CHECK(words(spans[11]) == "Trump Blinken");  // a double family name the article uses in full
+  CHECK(f.surface(spans[0]) == "Joe Trump");
+  CHECK(f.surface(spans[1]) == "John Gowdy");
+  CHECK(f.surface(spans[7]) == "Park Jin");
+  CHECK(f.surface(spans[8]) == "Gowdy Blinken Trump");
+  CHECK(f.surface(spans[9]) == "Trump Jr.");      // a generation, not a headline's next word
+  CHECK(f.surface(spans[11]) == "Trump Blinken");  // a double family name the article uses in full
   for (const auto& s : spans) CHECK_FALSE(s.dropped);
 
   // A name the gazetteer or a title found is not a guess, and is not cut.
   std::vector<TaggerSpan> backed = f.guesses({{0, "Joe Trump", person}, {1, "Trump More", person}});
   backed[1].honorific = true;
   end_person_guesses_at_run_together_headlines(f.article, f.gaz, &backed);
-  CHECK(words(backed[1]) == "Trump More");
+  CHECK(f.surface(backed[1]) == "Trump More");
 }
 
 TEST_CASE("guess filters: page furniture words") {

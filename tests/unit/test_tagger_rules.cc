@@ -336,7 +336,7 @@ TEST_CASE("guess filters: two-word person guesses over run-together headlines") 
       "Joe Trump spoke, John Gowdy replied and Park Jin met Antony Blinken.\n\n"
       "Inquiry into Trump More Democrats threaten. Voters doubt Trump Trump threatening aides. "
       "Case by Trump Gowdy hearings go on. Then Park Jin and Gowdy Blinken Trump met. "
-      "Trump Jr. met Mary Trump Blinken, and Trump Blinken left.");
+      "Trump Jr. met Mary Trump Blinken and John Gowdy Jr. there, and Trump Blinken left.");
   const EntityType person = EntityType::kPerson;
   std::vector<TaggerSpan> spans = f.guesses({{0, "Joe Trump", person},
                                              {0, "John Gowdy", person},
@@ -349,7 +349,8 @@ TEST_CASE("guess filters: two-word person guesses over run-together headlines") 
                                              {4, "Gowdy Blinken Trump", person},
                                              {5, "Trump Jr.", person},
                                              {5, "Mary Trump Blinken", person},
-                                             {5, "Trump Blinken", person}});
+                                             {5, "Trump Blinken", person},
+                                             {5, "John Gowdy Jr.", person}});
   end_person_guesses_at_run_together_headlines(f.article, f.gaz, &spans);
   CHECK(f.surface(spans[4]) == "Trump");  // an ordinary word after a family name
   CHECK(f.surface(spans[5]) == "Trump");  // the same word again
@@ -360,7 +361,7 @@ TEST_CASE("guess filters: two-word person guesses over run-together headlines") 
   CHECK(f.surface(spans[1]) == "John Gowdy");
   CHECK(f.surface(spans[7]) == "Park Jin");
   CHECK(f.surface(spans[8]) == "Gowdy Blinken Trump");
-  CHECK(f.surface(spans[9]) == "Trump Jr.");      // a generation, not a headline's next word
+  CHECK(f.surface(spans[9]) == "Trump Jr.");  // a generation, though "Jr." ends a full name too
   CHECK(f.surface(spans[11]) == "Trump Blinken");  // a double family name the article uses in full
   for (const auto& s : spans) CHECK_FALSE(s.dropped);
 

@@ -52,6 +52,11 @@ check_eq(sorted(cards["persons"]), sorted(["Donald Trump", "Vladimir Putin", "Li
                                            "Richard Blumenthal", "Volodymyr Zelenskyy", "Dmitry Peskov"]),
          "persons of the page with glued name cards")
 check("Trump Tower" in cards["places"], f"Trump Tower is a place: {cards['places']}")
+# Related headlines run together at the end of a scraped body ("... Tuesday vote
+# Biden Biden says ..."): no person made of a family name and the next word.
+ledger = article("capitol-ledger.jsonl")
+check_eq(sorted(ledger["persons"]), sorted(["Mike Johnson", "Marjorie Taylor Greene", "Chuck Schumer", "Joe Biden",
+                                            "Volodymyr Zelenskyy"]), "persons of the page with run-together headlines")
 erdogan = [r for r in everything if "Recep Tayyip Erdoğan" in r["persons"]]
 check(len(erdogan) >= 1, "Erdoğan tagged with diacritics as written")
 

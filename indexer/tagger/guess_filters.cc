@@ -1,6 +1,7 @@
 // Guess filters: headline-only model entities and one-word common-word guesses.
 #include "indexer/tagger/guess_filters.h"
 
+#include <cctype>
 #include <cstdint>
 
 #include <algorithm>
@@ -331,17 +332,27 @@ void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const 
   }
 }
 
-void end_person_guesses_at_run_together_headlines(const ArticleTokens& article, const Gazetteer& gaz,
-                                                  std::vector<TaggerSpan>* spans) {
-  if (article.labels.empty()) return;  // no model, no model guesses
-  // Family names of persons the article names in full: after a first name, or
-  // found by the gazetteer or a title rather than by the model alone.
+namespace {
+
+// Family names of persons the article names in full: after a first name, or
+// found by the gazetteer or a title rather than by the model alone.
+std::unordered_set<std::string_view> family_names_of_full_names(const ArticleTokens& article, const Gazetteer& gaz,
+                                                                const std::vector<TaggerSpan>& spans) {
   std::unordered_set<std::string_view> families;
-  for (const TaggerSpan& s : *spans) {
+  for (const TaggerSpan& s : spans) {
     if (s.dropped || s.misc || s.type != EntityType::kPerson || s.size() < 2) continue;
     if (is_model_guess(s) && !gaz.is_first_name(article.keys[s.sent][s.begin])) continue;
     families.insert(article.keys[s.sent][s.end - 1]);
   }
+  return families;
+}
+
+}  // namespace
+
+void end_person_guesses_at_run_together_headlines(const ArticleTokens& article, const Gazetteer& gaz,
+                                                  std::vector<TaggerSpan>* spans) {
+  if (article.labels.empty()) return;  // no model, no model guesses
+  const std::unordered_set<std::string_view> families = family_names_of_full_names(article, gaz, *spans);
   if (families.empty()) return;
   // Two words inside a longer name of the article are a double family name
   // ("Wasserman Schultz" of Debbie Wasserman Schultz, "Colbert Busch").
@@ -472,8 +483,21 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
   // ("Justice" before "Samuel Alito"). A word also written in lowercase counts
   // only where its capital is no evidence of a name: opening a sentence or in a
   // headline ("the Times" is a newspaper, though "three times" is not).
+  // One-word places only when a common word: US states and cities are the
+  // model's alone, and many are first or family names ("Virginia", "Dallas",
+  // "Ferguson"). Over 37,554 articles this drops "Obamacare", "South", "West",
+  // "State" and 180 more such places from 5,300 article mentions.
   for (TaggerSpan& s : *spans) {
     if (s.dropped || s.misc || s.source != SpanSource::kModel || s.size() != 1 || !is_model_guess(s)) continue;
+    if (s.type == EntityType::kPlace) {
+      const std::string& key = article.keys[s.sent][s.begin];
+      const std::string& word = article.sentences[s.sent][s.begin].text;
+      // Two capitals are a state's postal code ("Columbus, OH"; "IN", "ME", "OK").
+      const bool postal_code = word.size() == 2 && std::isupper(static_cast<unsigned char>(word[0])) &&
+                               std::isupper(static_cast<unsigned char>(word[1]));
+      if (!postal_code && (is_common_word(key) || is_common_guess_word(key))) s.dropped = true;
+      continue;
+    }
     if (s.type != EntityType::kOrg && s.type != EntityType::kPerson) continue;
     const NerSentence& tokens = article.sentences[s.sent];
     if (!s.canonical.empty() && s.type == EntityType::kPerson) {

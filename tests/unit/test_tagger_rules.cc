@@ -379,7 +379,7 @@ TEST_CASE("guess filters: page furniture words") {
     CHECK_MESSAGE(!is_page_furniture_word(w), w);
 }
 
-TEST_CASE("guess filters: one-word common-word organizations and persons are dropped") {
+TEST_CASE("guess filters: one-word common-word organizations, persons and places are dropped") {
   GuessFixture f(
       "Modern voters read the Times three times a week. Times change, Justice Roberts said. "
       "He met Mr. Halvorsen at Acme.");
@@ -394,6 +394,24 @@ TEST_CASE("guess filters: one-word common-word organizations and persons are dro
   CHECK(spans[2].dropped);
   CHECK(spans[3].dropped);
   CHECK_FALSE(spans[4].dropped);
+
+  // One-word places: a common word goes; a city, a state's postal code and a
+  // place named like a person stay.
+  GuessFixture p("Voters in the South back Obamacare, officials in Columbus, OH and Dallas said. "
+                 "Virginia Ferguson spoke in Ferguson.");
+  const EntityType place = EntityType::kPlace;
+  std::vector<TaggerSpan> places = p.guesses({{0, "South", place},
+                                              {0, "Obamacare", place},
+                                              {0, "Columbus", place},
+                                              {0, "OH", place},
+                                              {0, "Dallas", place},
+                                              {1, "Ferguson", place}});
+  places[5].begin += 3;  // the second "Ferguson", after the person's name
+  places[5].end += 3;
+  drop_headline_and_common_word_guesses(p.article, p.gaz, &places);
+  CHECK(places[0].dropped);
+  CHECK(places[1].dropped);
+  for (size_t i : {2, 3, 4, 5}) CHECK_FALSE_MESSAGE(places[i].dropped, p.surface(places[i]));
   // Without a model there are no guesses to filter.
   f.article.labels.clear();
   std::vector<TaggerSpan> no_model = {f.guess(0, "Modern", EntityType::kOrg)};

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/db_dir.h"
 #include "common/schema.h"
 #include "indexer/db_layout.h"
 
@@ -33,7 +34,7 @@ namespace {
 // Xapian's own lock says only "locked"; this one, taken first, says by whom.
 // flock() is released by the kernel when the process dies, even on kill -9.
 Status take_indexer_lock(const std::string& db_path, int* fd_out) {
-  std::string lock_path = db_path + "/dossier-indexer.lock";
+  std::string lock_path = db_path + "/" + kIndexerLockName;
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IOError("cannot create lock file " + lock_path + ": " + std::strerror(errno));
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -60,7 +61,10 @@ Status IndexWriter::Open(const std::string& db_path, std::unique_ptr<IndexWriter
   if (std::filesystem::exists(db_path, ec) && !std::filesystem::is_directory(db_path, ec))
     return Status::InvalidArgument("--db " + db_path + " is a file, not a database directory; choose another path");
   bool existed = std::filesystem::exists(db_path, ec) && !std::filesystem::is_empty(db_path, ec);
-  if (existed && !std::filesystem::exists(db_path + "/XAPIANDB", ec) && !std::filesystem::exists(db_path + "/iamglass", ec))
+  // A first run killed before it published the database left only its lock
+  // file and a generation folder: this run creates the database anew.
+  if (existed && !std::filesystem::exists(db_path + "/XAPIANDB", ec) && !std::filesystem::exists(db_path + "/iamglass", ec) &&
+      !database_not_yet_created(db_path))
     return Status::InvalidArgument("--db " + db_path + " is a folder that is not a Dossier database; choose a new or empty path");
   std::filesystem::create_directories(db_path, ec);
   if (ec) return Status::IOError("cannot create database directory " + db_path + ": " + ec.message());

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/db_dir.h"
 #include "common/disk_usage.h"
 #include "common/index_terms.h"
 #include "common/schema.h"
@@ -94,22 +95,6 @@ bool same_revision(const Xapian::Database& a, const Xapian::Database& b) {
   } catch (const Xapian::InvalidOperationError&) {
     return false;  // several sub-databases: no single revision to compare
   }
-}
-
-}  // namespace
-
-namespace {
-
-// A directory the indexer has begun but not yet published a database in (no
-// Xapian stub, no single database): only its lock file and generation folders.
-bool database_not_yet_created(const std::string& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return false;
-  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name != "dossier-indexer.lock" && name.rfind("gen-", 0) != 0) return false;
-  }
-  return !ec;
 }
 
 }  // namespace

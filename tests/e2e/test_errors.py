@@ -68,6 +68,16 @@ os.makedirs(os.path.join(begun, "gen-000001"))
 write(os.path.join(begun, "dossier-indexer.lock"), "")
 expect_error(["search", "x", "--db", begun], ["no database at", "yet", "dossier index"])
 expect_error(["stats", "--db", begun], ["no database at", "yet"])
+# Indexing into it creates the database (the run was only begun), and the
+# leftover generation goes; a begun folder with a file of someone else's does not.
+write(os.path.join(begun, "gen-000001", "v.tmp"), "partial")
+run("index", articles, "--db", begun, "--quiet")
+check(run_json("stats", "--db", begun)["articles"] > 0, "a begun database is created by the next index run")
+check(not os.path.exists(os.path.join(begun, "gen-000001")), "the unpublished generation is removed")
+foreign = os.path.join(work, "foreign-db")
+os.makedirs(os.path.join(foreign, "gen-000001"))
+write(os.path.join(foreign, "notes.txt"), "mine")
+expect_error(["index", articles, "--db", foreign], ["not a dossier database"])
 # A file given as --db for indexing.
 expect_error(["index", articles, "--db", os.path.join(not_db, "file.txt")], ["file.txt", "not a database"])
 

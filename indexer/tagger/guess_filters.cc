@@ -483,10 +483,20 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
   // ("Justice" before "Samuel Alito"). A word also written in lowercase counts
   // only where its capital is no evidence of a name: opening a sentence or in a
   // headline ("the Times" is a newspaper, though "three times" is not).
-  // One-word places only when a common word: US states and cities are the
+  // One-word places when a common word, or the family name of a person the
+  // gazetteer knows or a title introduces: US states and cities are the
   // model's alone, and many are first or family names ("Virginia", "Dallas",
-  // "Ferguson"). Over 37,554 articles this drops "Obamacare", "South", "West",
-  // "State" and 180 more such places from 5,300 article mentions.
+  // "Ferguson"), so names the model alone found do not count. Over 37,554
+  // articles this drops "Obamacare", "South", "West", "State" and 180 more
+  // common words from 5,300 article mentions, and "Trump", "Assad", "Cruz" and
+  // 90 more names from 790.
+  // Family names of persons the gazetteer knows or a title introduces in the
+  // article ("President Trump", "Bashar al-Assad"): as one-word places they
+  // are the person.
+  std::unordered_set<std::string_view> gazetteer_families;
+  for (const TaggerSpan& s : *spans)
+    if (!s.dropped && !s.misc && s.type == EntityType::kPerson && (s.gaz_entity >= 0 || !s.role.empty()))
+      gazetteer_families.insert(article.keys[s.sent][s.end - 1]);
   for (TaggerSpan& s : *spans) {
     if (s.dropped || s.misc || s.source != SpanSource::kModel || s.size() != 1 || !is_model_guess(s)) continue;
     if (s.type == EntityType::kPlace) {
@@ -495,7 +505,8 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       // Two capitals are a state's postal code ("Columbus, OH"; "IN", "ME", "OK").
       const bool postal_code = word.size() == 2 && std::isupper(static_cast<unsigned char>(word[0])) &&
                                std::isupper(static_cast<unsigned char>(word[1]));
-      if (!postal_code && (is_common_word(key) || is_common_guess_word(key))) s.dropped = true;
+      if (!postal_code && (is_common_word(key) || is_common_guess_word(key) || gazetteer_families.count(key)))
+        s.dropped = true;
       continue;
     }
     if (s.type != EntityType::kOrg && s.type != EntityType::kPerson) continue;

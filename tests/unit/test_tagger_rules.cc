@@ -395,23 +395,28 @@ TEST_CASE("guess filters: one-word common-word organizations, persons and places
   CHECK(spans[3].dropped);
   CHECK_FALSE(spans[4].dropped);
 
-  // One-word places: a common word goes; a city, a state's postal code and a
-  // place named like a person stay.
+  // One-word places: a common word or the family name of a titled (or
+  // gazetteer) person goes; a city, a state's postal code and a place named
+  // like a person the model alone found stay.
   GuessFixture p("Voters in the South back Obamacare, officials in Columbus, OH and Dallas said. "
-                 "Virginia Ferguson spoke in Ferguson.");
+                 "Virginia Ferguson spoke in Ferguson. President Trump spoke. Crowds in Trump cheered.");
   const EntityType place = EntityType::kPlace;
   std::vector<TaggerSpan> places = p.guesses({{0, "South", place},
                                               {0, "Obamacare", place},
                                               {0, "Columbus", place},
                                               {0, "OH", place},
                                               {0, "Dallas", place},
-                                              {1, "Ferguson", place}});
+                                              {1, "Ferguson", place},
+                                              {3, "Trump", place},
+                                              {2, "Trump", EntityType::kPerson}});
+  places[7].role = "President";  // a titled person: the one-word place of that name is the person
   places[5].begin += 3;  // the second "Ferguson", after the person's name
   places[5].end += 3;
   drop_headline_and_common_word_guesses(p.article, p.gaz, &places);
   CHECK(places[0].dropped);
   CHECK(places[1].dropped);
-  for (size_t i : {2, 3, 4, 5}) CHECK_FALSE_MESSAGE(places[i].dropped, p.surface(places[i]));
+  CHECK(places[6].dropped);
+  for (size_t i : {2, 3, 4, 5, 7}) CHECK_FALSE_MESSAGE(places[i].dropped, p.surface(places[i]));
   // Without a model there are no guesses to filter.
   f.article.labels.clear();
   std::vector<TaggerSpan> no_model = {f.guess(0, "Modern", EntityType::kOrg)};

@@ -484,15 +484,12 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
   // only where its capital is no evidence of a name: opening a sentence or in a
   // headline ("the Times" is a newspaper, though "three times" is not).
   // One-word places when a common word, or the family name of a person the
-  // gazetteer knows or a title introduces: US states and cities are the
-  // model's alone, and many are first or family names ("Virginia", "Dallas",
-  // "Ferguson"), so names the model alone found do not count. Over 37,554
-  // articles this drops "Obamacare", "South", "West", "State" and 180 more
-  // common words from 5,300 article mentions, and "Trump", "Assad", "Cruz" and
-  // 90 more names from 790.
-  // Family names of persons the gazetteer knows or a title introduces in the
-  // article ("President Trump", "Bashar al-Assad"): as one-word places they
-  // are the person.
+  // gazetteer knows or a title introduces ("President Trump"): as a place that
+  // word is the person. Names the model alone found do not count, since US
+  // states and cities are the model's alone and many are first or family names
+  // ("Virginia", "Dallas", "Ferguson"). Over 37,554 articles this drops
+  // "Obamacare", "South", "West", "State" and 180 more common words from 5,300
+  // article mentions, and "Trump", "Assad", "Cruz" and 90 more names from 790.
   std::unordered_set<std::string_view> gazetteer_families;
   for (const TaggerSpan& s : *spans)
     if (!s.dropped && !s.misc && s.type == EntityType::kPerson && (s.gaz_entity >= 0 || !s.role.empty()))

@@ -7,6 +7,8 @@
 #include <map>
 #include <thread>
 
+#include <sys/resource.h>
+
 #include <xapian.h>
 
 #include "common/disk_usage.h"
@@ -90,20 +92,41 @@ void compact_into(const std::vector<std::string>& sources, const std::string& ou
   all.compact(out, 0, static_cast<int>(block_size), compactor);
 }
 
-// Every open glass database holds about six files, and a large run makes
-// thousands of shards: past kMaxFanIn sources, consecutive groups are first
-// compacted into parts under `scratch` (two at a time: one per core), which
-// keeps both the order (newest copy last) and the open files bounded.
-constexpr size_t kMaxFanIn = 64;  // two compactions at once stay under a 1,024-file limit
+// Every open glass database holds up to seven files (six tables and its
+// lock), and a large run makes thousands of shards: past merge_fan_in() sources,
+// consecutive groups are first compacted into parts under `scratch` (two at a
+// time: one per core), which keeps both the order (newest copy last) and the
+// open files bounded. One pass over all shards is the cheapest merge: for the
+// 147 shards of the 37,554 AllSides articles it took 4.0 s on one core, where
+// three parts on two cores and then one merge of the parts took 5.7 s.
+constexpr size_t kFilesPerSource = 8;
+constexpr size_t kConcurrentMerges = 2;
+constexpr size_t kReservedFiles = 64;  // the caller's own files, logs, the output
+constexpr size_t kFanInCap = 256;      // each source costs cursors and block buffers too
 
 }  // namespace
+
+size_t merge_fan_in() {
+  rlimit lim{};
+  if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return 64;
+  if (lim.rlim_cur != RLIM_INFINITY && (lim.rlim_max == RLIM_INFINITY || lim.rlim_cur < lim.rlim_max)) {
+    rlimit raised = lim;
+    raised.rlim_cur = lim.rlim_max == RLIM_INFINITY ? 65536 : std::min<rlim_t>(lim.rlim_max, 65536);
+    if (raised.rlim_cur > lim.rlim_cur && ::setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
+  }
+  const rlim_t files = lim.rlim_cur == RLIM_INFINITY ? 65536 : lim.rlim_cur;
+  const size_t usable = files > kReservedFiles ? static_cast<size_t>(files) - kReservedFiles : 0;
+  return std::clamp<size_t>(usable / (kFilesPerSource * kConcurrentMerges), 2, kFanInCap);
+}
 
 Status reduce_fan_in(std::vector<std::string>* inputs, const std::string& scratch, size_t max_fan_in) {
   int level = 0;
   while (inputs->size() > max_fan_in) {
     // Groups of at least two, so every level shrinks (max_fan_in 1: one part).
     const size_t group = std::max<size_t>(max_fan_in, 2);
-    const size_t groups = (inputs->size() + group - 1) / group;
+    size_t groups = (inputs->size() + group - 1) / group;
+    // An even number of groups keeps both cores busy to the end of the level.
+    if (groups > 1 && groups % 2 == 1 && inputs->size() >= 2 * (groups + 1)) ++groups;
     std::vector<std::string> parts(groups);
     std::vector<std::string> errors(groups);
     std::atomic<size_t> next{0};
@@ -145,10 +168,12 @@ Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector
   std::error_code ec;
   fs::remove_all(scratch, ec);  // parts of an interrupted merge
   std::vector<std::string> inputs = shards;
-  if (inputs.size() > kMaxFanIn) {
+  // The current generation is one more source of the final pass.
+  const size_t fan_in = merge_fan_in() - 1;
+  if (inputs.size() > fan_in) {
     fs::create_directories(scratch, ec);
     if (ec) return Status::IOError("cannot create " + scratch + ": " + ec.message());
-    Status s = reduce_fan_in(&inputs, scratch, kMaxFanIn);
+    Status s = reduce_fan_in(&inputs, scratch, fan_in);
     if (!s.ok()) {
       fs::remove_all(scratch, ec);
       return Status::IOError(s.message() + "; the previous database is unchanged");

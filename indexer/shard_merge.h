@@ -26,6 +26,11 @@ struct MergeResult {
   size_t files_recorded = 0;
 };
 
+// How many sources one compaction may open while another runs beside it.
+// Raises the process's soft limit on open files to its hard limit first (at
+// most 65,536): Debian's soft limit is 1,024 and its hard limit far higher.
+size_t merge_fan_in();
+
 // Compacts consecutive groups of *inputs (databases) into parts under scratch
 // until at most max_fan_in remain, keeping their order; *inputs becomes the
 // parts. Parts of intermediate levels are removed once merged; the original

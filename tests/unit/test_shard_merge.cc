@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -152,6 +154,41 @@ TEST_CASE("entity display names: the best spelling wins in a batch, in the datab
   // Other keys keep the first shard's value, as before.
   CHECK(Xapian::Database(inputs[0]).get_metadata("other") == "value-0");
   CHECK(Xapian::Database(inputs[1]).get_metadata("other") == "value-2");
+}
+
+TEST_CASE("merge fan-in: the soft open-file limit is raised, and the fan-in follows the limit") {
+  rlimit before{};
+  REQUIRE(::getrlimit(RLIMIT_NOFILE, &before) == 0);
+  if (before.rlim_max != RLIM_INFINITY && before.rlim_max <= 1024) {
+    MESSAGE("skipped: the hard open-file limit is " << before.rlim_max << ", nothing to raise");
+    return;
+  }
+  rlimit low = before;
+  low.rlim_cur = 1024;  // Debian's default soft limit
+  REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+  const size_t fan_in = dossier::merge_fan_in();
+  rlimit after{};
+  REQUIRE(::getrlimit(RLIMIT_NOFILE, &after) == 0);
+  const rlim_t expected_soft = before.rlim_max == RLIM_INFINITY ? 65536 : std::min<rlim_t>(before.rlim_max, 65536);
+  CHECK(after.rlim_cur == expected_soft);
+  CHECK(after.rlim_max == before.rlim_max);
+  // Two compactions of up to eight files per source, 64 files kept free; at most 256.
+  CHECK(fan_in == std::min<size_t>((expected_soft - 64) / 16, 256));
+  CHECK(fan_in > 64);  // the 147 shards of 37,554 articles merge in one pass when the limit allows 2,112 files
+
+  // A limit that cannot be raised still gives a working fan-in. Lowering the
+  // hard limit is for good, so a child process does it.
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    rlimit fixed{1024, 1024};
+    if (::setrlimit(RLIMIT_NOFILE, &fixed) != 0) ::_exit(2);
+    ::_exit(dossier::merge_fan_in() == (1024 - 64) / 16 ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
 
 TEST_CASE("disk space note: only when the file system is low, naming the directory and what to do") {

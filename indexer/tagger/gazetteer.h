@@ -22,7 +22,7 @@ namespace dossier {
 struct GazEntity {
   EntityType type;
   std::string canonical;
-  std::string kind;       // places.tsv kind ("city", "region"), "country" for countries
+  std::string kind;       // places.tsv kind ("city", "state", "region"), "country" for countries
   std::string iso2;
   std::string role;       // persons.tsv role
   bool eastern_order = false;  // persons: family name first (Xi Jinping, Park Jin)

@@ -87,6 +87,10 @@ Status NerLexicon::Load(const std::string& dir, NerLexicon* out) {
     }
   });
   (void)for_each_gazetteer_row((d / "places.tsv").string(), [&](const std::vector<std::string>& f) {
+    // US states joined the gazetteer after the model was trained; as features
+    // they moved its guesses ("Joe Montana" became a place), so the model keeps
+    // the lexicon it learnt with.
+    if (f.size() > 1 && f[1] == "state") return;
     out->Add(kPlace, f[0]);
     if (f.size() > 3) AddAliases(out, kPlace, f[3]);
   });

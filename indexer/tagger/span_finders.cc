@@ -110,6 +110,29 @@ void apply_alias(const GazAlias* a, const Gazetteer& gaz, TaggerSpan* span) {
 
 }  // namespace
 
+namespace {
+
+// A US state's name that is one piece of a longer name: "Virginia Foxx", "Joe
+// Montana", "Texas Tribune", "University of Texas". The gazetteer leaves those
+// to the title, first-name and organization rules and the model; a state on
+// its own or before a title ("Texas Sen. Ted Cruz") is matched.
+bool state_inside_longer_name(const ArticleTokens& article, int sent, const Gazetteer& gaz, const GazMatch& m) {
+  for (const GazAlias* a : m.aliases)
+    if (gaz.entity(a->entity).kind != "state") return false;
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  auto name_word = [&](size_t t) {
+    return is_name_word(tokens[t].text, keys[t]) && gaz.title_length_at(keys, t) == 0;
+  };
+  if (m.end < tokens.size() && name_word(m.end)) return true;
+  if (m.begin == 0) return false;
+  const size_t before = m.begin - 1;
+  if (name_word(before)) return true;
+  return before > 0 && (keys[before] == "of" || keys[before] == "de") && name_word(before - 1);
+}
+
+}  // namespace
+
 void find_gazetteer_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                           std::vector<TaggerSpan>* spans) {
   const NerSentence& tokens = article.sentences[sent];
@@ -128,6 +151,10 @@ void find_gazetteer_spans(const ArticleTokens& article, int sent, const Gazettee
     }
     if (!found) {
       ++i;
+      continue;
+    }
+    if (state_inside_longer_name(article, sent, gaz, m)) {
+      i = m.end;
       continue;
     }
     TaggerSpan span;
@@ -301,6 +328,23 @@ bool inside_title_before_person(const ArticleTokens& article, int sent, const Ga
 
 }  // namespace
 
+namespace {
+
+// Sports results and fixtures: a sentence in capitals, or a name followed or
+// preceded by a score or by "at" ("Florida 64 70 .478", "MINNESOTA AT MILWAUKEE").
+bool in_results_line(const ArticleTokens& article, int sent, size_t begin, size_t end) {
+  if (article.all_caps[sent]) return true;
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  auto score_or_at = [&](size_t t) {
+    const char c = tokens[t].text[0];
+    return (c >= '0' && c <= '9') || keys[t] == "at";
+  };
+  return (end < tokens.size() && score_or_at(end)) || (begin > 0 && score_or_at(begin - 1));
+}
+
+}  // namespace
+
 void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                        std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;
@@ -366,9 +410,12 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
           }
         }
         // Same tokens: a city the model reads as an organization is a sports team
-        // or a newsroom ("NEW YORK 72 53"); countries stay places ("Japan said").
-        bool city_as_org = s->type == EntityType::kPlace && m.type == EntityType::kOrg &&
-                           (s->gaz_entity < 0 || gaz.entity(s->gaz_entity).kind != "country");
+        // or a newsroom ("NEW YORK 72 53"); countries stay places ("Japan said"),
+        // and so do US states outside results lines ("Texas Sen. Ted Cruz", but
+        // "TEXAS 75 58 .564" and "COLORADO AT ST LOUIS" are teams).
+        const std::string_view kind = s->gaz_entity < 0 ? std::string_view() : gaz.entity(s->gaz_entity).kind;
+        bool city_as_org = s->type == EntityType::kPlace && m.type == EntityType::kOrg && kind != "country" &&
+                           (kind != "state" || in_results_line(article, sent, m.begin, m.end));
         bool guess_retyped = s->source != SpanSource::kGazetteer && s->source != SpanSource::kTitle;
         if (same_extent && !m.misc && s->type != m.type && !s->demonym && (city_as_org || guess_retyped) &&
             s->begin == m.begin && s->end == m.end) {

@@ -39,6 +39,12 @@ std::set<std::string> names(const TagResult& r, EntityType type) {
   return out;
 }
 
+int count_of_type(const TagResult& r, EntityType type, std::string_view canonical) {
+  for (const auto& e : r.entities)
+    if (e.type == type && e.canonical == canonical) return e.mentions;
+  return 0;
+}
+
 }  // namespace
 
 TEST_CASE("tagger: seed article gives exactly the expected persons") {
@@ -125,6 +131,35 @@ TEST_CASE("tagger: with the model, photo credits split at the slash and web addr
     CHECK_MESSAGE(e.canonical.find('@') == std::string::npos, "address as entity: " << e.canonical);
     CHECK_MESSAGE(e.canonical.find("www.") == std::string::npos, "address as entity: " << e.canonical);
   }
+}
+
+TEST_CASE("tagger: with the model, US states are places, also before a title, but not inside longer names") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Texas Sen. Ted Cruz announced his bid on Monday. South Carolina Sen. Lindsey Graham said he would decide "
+      "soon.\n\nFive races are toss-ups (Arizona, Florida, Indiana, Missouri and Nevada). Rep. Virginia Foxx of "
+      "North Carolina spoke, Joe Montana watched, and the Texas Tribune and the University of Texas reported it.");
+  const std::set<std::string> places = names(r, EntityType::kPlace);
+  for (const char* p : {"Texas", "South Carolina", "Arizona", "Florida", "Indiana", "Missouri", "Nevada",
+                        "North Carolina"})
+    CHECK_MESSAGE(places.count(p), "missing place " << p);
+  CHECK_FALSE(places.count("Virginia"));
+  CHECK_FALSE(places.count("Montana"));
+  const std::set<std::string> orgs = names(r, EntityType::kOrg);
+  CHECK(orgs.count("Texas Tribune"));
+  CHECK(orgs.count("University of Texas"));
+  CHECK_FALSE(orgs.count("Texas"));
+  CHECK_FALSE(orgs.count("Arizona"));
+  CHECK_FALSE(orgs.count("South Carolina"));
+  const std::set<std::string> persons = names(r, EntityType::kPerson);
+  for (const char* p : {"Ted Cruz", "Lindsey Graham", "Virginia Foxx", "Joe Montana"})
+    CHECK_MESSAGE(persons.count(p), "missing person " << p);
+  CHECK(count_of_type(r, EntityType::kPlace, "Texas") == 1);  // the Tribune's and the university's are theirs
+
+  // A results line's state is a team, as CoNLL-2003 has it.
+  TagResult results = tagger->tag("MINNESOTA 67 67 .500 13 1/2\nTEXAS 75 58 .564 -\nCOLORADO AT ST LOUIS");
+  CHECK_FALSE(names(results, EntityType::kPlace).count("Texas"));
 }
 
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {

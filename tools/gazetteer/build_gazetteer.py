@@ -211,7 +211,7 @@ def write_places(out, date, places, stats):
     head = header("places.tsv", date, ["world-countries", "curated"],
                   "canonical<TAB>kind<TAB>country_iso2 (empty: none or several)<TAB>aliases ('|'-separated)",
                   ["Licence: capitals derived from world-countries (ODbL 1.0, share-alike): offered under ODbL 1.0.",
-                   "kind: capital (national capital, from world-countries) | city | region | territory | island |",
+                   "kind: capital (national capital, from world-countries) | city | state | region | territory | island |",
                    "  peninsula | sea | gulf | strait | landmark (curated news-relevant places).",
                    "Names that are also a country canonical (city-states such as Singapore, territories such as",
                    "  Hong Kong or Greenland) are only in countries.tsv. Capitals whose name is a common personal name",

@@ -23,14 +23,18 @@ std::string join_keys(const std::vector<NerToken>& tokens) {
   return key;
 }
 
-// "US", "UK", "WHO": no lowercase letters and at most three letters.
+// Aliases of at most three letters with a capital ("US", "WHO", "Va") match
+// only as written: "US" is not "us", and "Va" (Virginia) is not "VA" (Veterans
+// Affairs), nor "Pa" "PA" (the Palestinian Authority).
 bool needs_exact_case(std::string_view alias) {
   int letters = 0;
+  bool capital = false;
   for (unsigned char c : alias) {
-    if (std::islower(c) || c >= 0x80) return false;
+    if (c >= 0x80) return false;
     letters += std::isalpha(c) != 0;
+    capital |= std::isupper(c) != 0;
   }
-  return letters > 0 && letters <= 3;
+  return capital && letters <= 3;
 }
 
 }  // namespace

@@ -237,11 +237,14 @@ class ChunkSplitter {
   }
 
   // "U.S.-China", "Korea-Russia", "Indo-Pacific": a hyphen between two capitalised
-  // names separates them; "G-7", "Al-Qaeda", "all-rounder" stay whole.
+  // names separates them; "G-7", "Al-Qaeda", "all-rounder" stay whole. A party's
+  // letter before a place is cut off too: "R-Texas", "D-Calif.".
   void split_hyphens(size_t b, size_t e) {
     std::string_view core = text_.substr(b, e - b);
-    for (size_t i = 3; i + 2 < core.size(); ++i) {
+    for (size_t i = 1; i + 2 < core.size(); ++i) {
       if (core[i] != '-') continue;
+      const bool party_letter = i == 1 && (core[0] == 'R' || core[0] == 'D' || core[0] == 'I');
+      if (i < 3 && !party_letter) continue;
       std::string_view left = core.substr(0, i), right = core.substr(i + 1);
       size_t right_len = right.find('-');
       if (right_len == std::string_view::npos) right_len = right.size();

@@ -372,8 +372,11 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     m.model_per = k == 1;
     i = e;
     // Possessive "'s" never belongs to a name, nor punctuation at either end
-    // ("Congress (", "Arizona —").
+    // ("Congress (", "Arizona —"), nor a party's letter before a state ("R-Texas").
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
+    if (m.size() > 2 && tokens[m.begin + 1].text == "-" && tokens[m.begin + 1].begin == tokens[m.begin].end &&
+        (tokens[m.begin].text == "R" || tokens[m.begin].text == "D" || tokens[m.begin].text == "I"))
+      m.begin += 2;
     trim_name_punctuation(tokens, &m.begin, &m.end);
     if (m.begin == m.end) continue;
     // Web addresses and e-mail addresses are no names, whatever the model says.

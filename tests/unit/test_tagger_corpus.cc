@@ -157,6 +157,18 @@ TEST_CASE("tagger: with the model, US states are places, also before a title, bu
     CHECK_MESSAGE(persons.count(p), "missing person " << p);
   CHECK(count_of_type(r, EntityType::kPlace, "Texas") == 1);  // the Tribune's and the university's are theirs
 
+  // The AP style's abbreviations, and a party's letter before a state.
+  TagResult ap = tagger->tag(
+      "Sen. Ted Cruz (R-Texas) said on Monday that Rep. Nancy Pelosi (D-Calif.) was wrong.\n\n"
+      "Officials in Richmond, Va., Trenton, N.J., and Miami, Fla., met in the Oval Office.");
+  const std::set<std::string> ap_places = names(ap, EntityType::kPlace);
+  for (const char* p : {"Texas", "California", "Virginia", "New Jersey", "Florida", "Oval Office"})
+    CHECK_MESSAGE(ap_places.count(p), "missing place " << p);
+  for (const auto& e : ap.entities) {
+    CHECK_MESSAGE(e.canonical.find("R-") == std::string::npos, "party letter inside " << e.canonical);
+    CHECK_MESSAGE(e.canonical != "Oval", "a part of the Oval Office: " << e.canonical);
+  }
+
   // A results line's state is a team, as CoNLL-2003 has it.
   TagResult results = tagger->tag("MINNESOTA 67 67 .500 13 1/2\nTEXAS 75 58 .564 -\nCOLORADO AT ST LOUIS");
   CHECK_FALSE(names(results, EntityType::kPlace).count("Texas"));

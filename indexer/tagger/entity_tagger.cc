@@ -106,6 +106,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
     find_first_name_spans(article, sent, gazetteer_, &local);
     merge_model_spans(article, sent, gazetteer_, &local);
     find_org_rule_spans(article, sent, &local);
+    join_organizations_ending_in_of(article, sent, &local);
     // Gazetteer spans a longer model span replaced stay (dropped) in case the
     // guess is dropped later (drop_headline_and_common_word_guesses).
     for (TaggerSpan& t : local) {

@@ -90,6 +90,8 @@ void Gazetteer::add_alias(int entity, std::string_view alias, bool demonym) {
       alias.find('-') == std::string_view::npos && alias.size() >= 3) {
     place_words_.insert(token_key(alias));
   }
+  if (entities_[entity].kind == "state" && alias.find(' ') == std::string_view::npos)
+    state_words_.insert(token_key(alias));
 }
 
 void Gazetteer::index_pending_aliases() {
@@ -210,7 +212,8 @@ Status Gazetteer::Load(const std::string& dir) {
     if (!s.ok()) return s;
   }
   hyphen_splitter_ = [this](std::string_view left, std::string_view right) {
-    return place_words_.count(token_key(left)) > 0 || place_words_.count(token_key(right)) > 0;
+    return place_words_.count(token_key(left)) > 0 || place_words_.count(token_key(right)) > 0 ||
+           (left.size() == 1 && state_words_.count(token_key(right)) > 0);  // "R-Ky."
   };
   for (File f : {File{"orgs.tsv", &Gazetteer::load_orgs}, File{"persons.tsv", &Gazetteer::load_persons}}) {
     std::string path = dir + "/" + f.name;

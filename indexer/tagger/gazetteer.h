@@ -113,6 +113,7 @@ class Gazetteer {
   };
   std::vector<PendingAlias> pending_;
   std::unordered_set<std::string> place_words_;  // one-word place names and demonyms
+  std::unordered_set<std::string> state_words_;  // one-word names of US states, abbreviations too ("ky")
   HyphenSplitter hyphen_splitter_;
 };
 

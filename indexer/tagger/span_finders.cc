@@ -128,7 +128,8 @@ bool state_inside_longer_name(const ArticleTokens& article, int sent, const Gaze
   if (m.begin == 0) return false;
   const size_t before = m.begin - 1;
   if (name_word(before)) return true;
-  return before > 0 && (keys[before] == "of" || keys[before] == "de") && name_word(before - 1);
+  // "University of Texas", "Attorney General of Texas": the phrase is another rule's.
+  return before > 0 && (keys[before] == "of" || keys[before] == "de") && starts_upper(tokens[before - 1].text);
 }
 
 }  // namespace
@@ -450,6 +451,24 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
       }
     }
     spans->push_back(m);
+  }
+}
+
+void join_organizations_ending_in_of(const ArticleTokens& article, int sent, std::vector<TaggerSpan>* spans) {
+  const auto& keys = article.keys[sent];
+  for (TaggerSpan& org : *spans) {
+    if (org.dropped || org.misc || org.sent != sent || org.type != EntityType::kOrg || org.gaz_entity >= 0 ||
+        org.size() < 2 || keys[org.end - 1] != "of")
+      continue;
+    for (TaggerSpan& next : *spans) {
+      if (next.dropped || next.misc || next.sent != sent || next.begin != org.end ||
+          (next.type != EntityType::kPlace && next.type != EntityType::kOrg) || next.demonym)
+        continue;
+      org.end = next.end;
+      org.canonical.clear();
+      next.dropped = true;
+      break;
+    }
   }
 }
 

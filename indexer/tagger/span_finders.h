@@ -29,6 +29,10 @@ void find_first_name_spans(const ArticleTokens& article, int sent, const Gazette
 // "Workers' Party", "Ministry of Foreign Affairs").
 void find_org_rule_spans(const ArticleTokens& article, int sent, std::vector<TaggerSpan>* spans);
 
+// An organization guess that ends in "of" ("University of", as the model may
+// cut "University of Texas") takes in the place or organization right after it.
+void join_organizations_ending_in_of(const ArticleTokens& article, int sent, std::vector<TaggerSpan>* spans);
+
 // Narrows tokens [*begin, *end) to a name's possible extent: no separator,
 // dash or opener at the end ("Congress (", "Arizona —"), no separator, dash or
 // closer at the start ("” Obama", "— Reince Priebus"), brackets kept when the

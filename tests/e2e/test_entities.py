@@ -57,6 +57,15 @@ check("Trump Tower" in cards["places"], f"Trump Tower is a place: {cards['places
 ledger = article("capitol-ledger.jsonl")
 check_eq(sorted(ledger["persons"]), sorted(["Mike Johnson", "Marjorie Taylor Greene", "Chuck Schumer", "Joe Biden",
                                             "Volodymyr Zelenskyy"]), "persons of the page with run-together headlines")
+# US senators named the AP's way ("Sen. Ted Cruz (R-Texas)", "(D-N.Y.)", "Sacramento,
+# Calif."): the states are places, never part of a person or an organization.
+senate = article("senate-foreign-aid-vote.txt")
+check_eq(sorted(senate["persons"]), sorted(["Chuck Schumer", "Mitch McConnell", "Ted Cruz", "Greg Abbott",
+                                            "Amy Klobuchar", "Virginia Foxx", "Joe Biden"]), "persons of the Senate story")
+check({"Texas", "New York", "Kentucky", "Minnesota", "North Carolina", "California", "Florida", "Oval Office"}
+      <= set(senate["places"]), f"states and the Oval Office are places: {senate['places']}")
+check("University of Texas" in senate["orgs"] and "Texas" not in senate["orgs"], f"Texas orgs: {senate['orgs']}")
+check(not any(p.startswith(("R-", "D-")) for p in senate["places"] + senate["persons"]), "no party letter in a name")
 erdogan = [r for r in everything if "Recep Tayyip Erdoğan" in r["persons"]]
 check(len(erdogan) >= 1, "Erdoğan tagged with diacritics as written")
 

@@ -424,6 +424,21 @@ TEST_CASE("guess filters: one-word common-word organizations, persons and places
   CHECK_FALSE(no_model[0].dropped);
 }
 
+TEST_CASE("span finders: an organization guess ending in 'of' takes in the name after it") {
+  GuessFixture f("A study by the University of Texas was cited. The Bank of Japan and the Friends of John Smith met.");
+  std::vector<TaggerSpan> spans = f.guesses({{0, "University of", EntityType::kOrg}, {0, "Texas", EntityType::kPlace},
+                                             {1, "Bank of", EntityType::kOrg}, {1, "Japan", EntityType::kPlace},
+                                             {1, "Friends of", EntityType::kOrg}, {1, "John Smith", EntityType::kPerson}});
+  join_organizations_ending_in_of(f.article, 0, &spans);
+  join_organizations_ending_in_of(f.article, 1, &spans);
+  std::vector<std::string> kept;
+  for (const TaggerSpan& s : spans)
+    if (!s.dropped) kept.push_back(f.surface(s) + (s.type == EntityType::kOrg ? " (org)" : ""));
+  // A person after "of" is no part of the organization's name.
+  CHECK(kept == std::vector<std::string>{"University of Texas (org)", "Bank of Japan (org)", "Friends of (org)",
+                                         "John Smith"});
+}
+
 TEST_CASE("tagger: punctuation at either end of a model span is not part of the name") {
   auto trimmed = [](std::string_view phrase) {
     NerSentence tokens = tokenize_phrase(phrase);

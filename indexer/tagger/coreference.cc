@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/entity_names.h"
 #include "indexer/tagger/rules.h"
@@ -132,7 +133,40 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
     }
     if (families.count(article.keys[span.sent][span.begin])) span.type = EntityType::kPerson;
   }
-  //     One-word mentions.
+  //     One-word mentions. A word that opens an organization's name in the
+  //     article is that organization's short name rather than a person guess
+  //     ("Google", "Harvard", "Breitbart"), and rather than the family name of
+  //     a person the gazetteer knows when the name is a newsroom's or a
+  //     company's: "on Fox" beside "Fox News" is not Liam Fox, but "Trump"
+  //     beside the "Trump Administration" is still the president. Not when the
+  //     article names a person by the word too ("President Trump").
+  std::unordered_set<std::string_view> named_families;
+  for (const TaggerSpan& span : *spans)
+    if (!span.dropped && !span.misc && span.type == EntityType::kPerson &&
+        (span.size() > 1 || span.gaz_entity >= 0 || span.honorific || !span.role.empty()))
+      named_families.insert(article.keys[span.sent][span.end - 1]);
+  struct OrgByFirstWord {
+    std::string name;  // "" when several organizations start with the word
+    bool company = false;
+  };
+  static const std::unordered_set<std::string_view> company_heads = {
+      "news", "times", "post", "network", "channel", "business", "corp", "corporation", "inc", "company",
+      "group", "media", "broadcasting", "radio", "tv", "television", "journal"};
+  std::unordered_map<std::string_view, OrgByFirstWord> org_by_first_word;
+  for (const TaggerSpan& span : *spans) {
+    if (span.dropped || span.misc || span.type != EntityType::kOrg || span.size() < 2 ||
+        named_families.count(article.keys[span.sent][span.begin]))
+      continue;
+    std::string name = span.canonical.empty()
+                           ? span_surface(article.text, article.sentences[span.sent], span.begin, span.end)
+                           : span.canonical;
+    const bool company = company_heads.count(article.keys[span.sent][span.end - 1]) > 0;
+    auto [it, added] = org_by_first_word.emplace(article.keys[span.sent][span.begin], OrgByFirstWord{name, company});
+    if (!added && it->second.name != name) {
+      it->second.name.clear();
+      it->second.company = it->second.company && company;
+    }
+  }
   for (TaggerSpan& span : *spans) {
     if (span.dropped || span.misc || span.type != EntityType::kPerson) continue;
     const NerSentence& sent = article.sentences[span.sent];
@@ -150,6 +184,17 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
     if (span.gaz_entity >= 0) continue;  // a gazetteer alias ("Zelensky")
     const std::vector<int>* known = gaz.persons_with_family_name(key);
     bool person_context = span.source != SpanSource::kModel || span.model_per;
+    if (auto org = org_by_first_word.find(key);
+        org != org_by_first_word.end() && (!known || known->empty() || org->second.company)) {
+      if (org->second.name.empty()) {
+        span.dropped = true;  // "Fox" beside Fox News and Fox Business: do not guess
+      } else {
+        span.type = EntityType::kOrg;
+        span.canonical = org->second.name;
+        span.gaz_entity = -1;
+      }
+      continue;
+    }
     if (known && known->size() == 1 && person_context) {
       span.canonical = gaz.entity(known->front()).canonical;
       span.gaz_entity = known->front();

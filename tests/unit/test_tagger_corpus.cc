@@ -174,6 +174,23 @@ TEST_CASE("tagger: with the model, US states are places, also before a title, bu
   CHECK_FALSE(names(results, EntityType::kPlace).count("Texas"));
 }
 
+TEST_CASE("tagger: with the model, a word that opens an organization's name is that organization") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The gazetteer's only Fox is Liam Fox, a British minister: "on Fox" is the network.
+  TagResult fox = tagger->tag("Tucker Carlson said on Fox that the network would not apologize. A Fox News "
+                              "spokesman declined to comment.");
+  CHECK(names(fox, EntityType::kPerson) == std::set<std::string>{"Tucker Carlson"});
+  CHECK(count_of_type(fox, EntityType::kOrg, "Fox News") == 2);
+  // A company's name: no person guess.
+  TagResult harvard = tagger->tag("Students at Harvard protested. Harvard University said it would respond.");
+  CHECK(names(harvard, EntityType::kPerson).empty());
+  // A family name beside an organization named after the person stays the person.
+  TagResult trump = tagger->tag("The Trump Administration said Trump would sign the bill on Friday.");
+  CHECK(names(trump, EntityType::kPerson) == std::set<std::string>{"Donald Trump"});
+  CHECK(names(trump, EntityType::kOrg) == std::set<std::string>{"Trump Administration"});
+}
+
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

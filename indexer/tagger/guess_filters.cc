@@ -509,7 +509,13 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       // Two capitals are a state's postal code ("Columbus, OH"; "IN", "ME", "OK").
       const bool postal_code = word.size() == 2 && std::isupper(static_cast<unsigned char>(word[0])) &&
                                std::isupper(static_cast<unsigned char>(word[1]));
-      if (!postal_code && (is_common_word(key) || is_common_guess_word(key) || gazetteer_families.count(key)))
+      // A generic noun for a place alone ("County" of a cut-off "Orange County",
+      // "City", "Nation") names none: 308, 239 and 54 articles at 37,554.
+      static const WordSet generic_places = {"county", "city", "state", "district", "province", "region",
+                                             "island", "nation", "country", "valley", "town", "village",
+                                             "capital"};
+      if (!postal_code && (is_common_word(key) || is_common_guess_word(key) || generic_places.count(key) ||
+                           gazetteer_families.count(key)))
         s.dropped = true;
       continue;
     }

@@ -511,12 +511,15 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
                                std::isupper(static_cast<unsigned char>(word[1]));
       // A generic noun for a place alone ("County" of a cut-off "Orange County",
       // "City", "Nation") names none: 308, 239 and 54 articles at 37,554.
+      // "Wall" is the border wall of "Trump's Wall".
       static const WordSet generic_places = {"county", "city", "state", "district", "province", "region",
                                              "island", "nation", "country", "valley", "town", "village",
-                                             "capital"};
+                                             "capital", "wall"};
       if (!postal_code && (is_common_word(key) || is_common_guess_word(key) || generic_places.count(key) ||
                            gazetteer_families.count(key)))
         s.dropped = true;
+      // A chamber the model read as a place ("the House passed"): 423 articles at 37,554.
+      if (!s.dropped && (key == "house" || key == "senate")) s.type = EntityType::kOrg;
       continue;
     }
     if (s.type != EntityType::kOrg && s.type != EntityType::kPerson) continue;

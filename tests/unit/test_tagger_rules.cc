@@ -432,6 +432,13 @@ TEST_CASE("guess filters: one-word common-word organizations, persons and places
   drop_headline_and_common_word_guesses(e.article, e.gaz, &events);
   for (size_t i : {0, 1, 2, 3, 4, 5}) CHECK_MESSAGE(events[i].dropped, e.surface(events[i]));
   CHECK_FALSE(events[6].dropped);
+  // A chamber read as a place is the chamber; the border wall is no place.
+  GuessFixture h("The House passed the bill, but the Wall was not funded.");
+  std::vector<TaggerSpan> chamber = h.guesses({{0, "House", place}, {0, "Wall", place}});
+  drop_headline_and_common_word_guesses(h.article, h.gaz, &chamber);
+  CHECK_FALSE(chamber[0].dropped);
+  CHECK(chamber[0].type == EntityType::kOrg);
+  CHECK(chamber[1].dropped);
   // Without a model there are no guesses to filter.
   f.article.labels.clear();
   std::vector<TaggerSpan> no_model = {f.guess(0, "Modern", EntityType::kOrg)};

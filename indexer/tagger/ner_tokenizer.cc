@@ -243,8 +243,7 @@ class ChunkSplitter {
     std::string_view core = text_.substr(b, e - b);
     for (size_t i = 1; i + 2 < core.size(); ++i) {
       if (core[i] != '-') continue;
-      const bool party_letter = i == 1 && (core[0] == 'R' || core[0] == 'D' || core[0] == 'I');
-      if (i < 3 && !party_letter) continue;
+      if (i < 3 && !(i == 1 && is_party_letter(core.substr(0, 1)))) continue;
       std::string_view left = core.substr(0, i), right = core.substr(i + 1);
       size_t right_len = right.find('-');
       if (right_len == std::string_view::npos) right_len = right.size();

@@ -24,6 +24,9 @@ using HyphenSplitter = std::function<bool(std::string_view left_key, std::string
 
 std::vector<NerSentence> tokenize_for_ner(std::string_view text, const HyphenSplitter& splitter = nullptr);
 
+// The party letter of US news's "Sen. Ted Cruz (R-Texas)": R, D or I.
+inline bool is_party_letter(std::string_view t) { return t == "R" || t == "D" || t == "I"; }
+
 // Tokens of a short phrase (a gazetteer alias, a title) without sentence splitting.
 std::vector<NerToken> tokenize_phrase(std::string_view phrase, const HyphenSplitter& splitter = nullptr);
 

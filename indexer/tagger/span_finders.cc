@@ -108,9 +108,6 @@ void apply_alias(const GazAlias* a, const Gazetteer& gaz, TaggerSpan* span) {
   span->gaz_entity = a->entity;
 }
 
-}  // namespace
-
-namespace {
 
 // A US state's name that is one piece of a longer name: "Virginia Foxx", "Joe
 // Montana", "Texas Tribune", "University of Texas". The gazetteer leaves those
@@ -327,9 +324,6 @@ bool inside_title_before_person(const ArticleTokens& article, int sent, const Ga
   return false;
 }
 
-}  // namespace
-
-namespace {
 
 // Sports results and fixtures: a sentence in capitals, or a name followed or
 // preceded by a score or by "at" ("Florida 64 70 .478", "MINNESOTA AT MILWAUKEE").
@@ -375,8 +369,8 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     // Possessive "'s" never belongs to a name, nor punctuation at either end
     // ("Congress (", "Arizona —"), nor a party's letter before a state ("R-Texas").
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
-    if (m.size() > 2 && tokens[m.begin + 1].text == "-" && tokens[m.begin + 1].begin == tokens[m.begin].end &&
-        (tokens[m.begin].text == "R" || tokens[m.begin].text == "D" || tokens[m.begin].text == "I"))
+    if (m.size() > 2 && is_party_letter(tokens[m.begin].text) && tokens[m.begin + 1].text == "-" &&
+        tokens[m.begin + 1].begin == tokens[m.begin].end)
       m.begin += 2;
     trim_name_punctuation(tokens, &m.begin, &m.end);
     if (m.begin == m.end) continue;

@@ -18,10 +18,14 @@ SHARED_CORPORA = os.path.normpath(os.path.join(SOURCE_DIR, "..", "shared", "corp
 failures = []
 
 
-def run(*args, check=True, timeout=900, env=None):
-    """Runs dossier with args; returns CompletedProcess (text mode)."""
+def run(*args, check=True, timeout=900, env=None, max_open_files=None):
+    """Runs dossier with args; returns CompletedProcess (text mode). max_open_files
+    sets the child's soft and hard limit on open files (RLIMIT_NOFILE)."""
+    def limit():
+        import resource
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max_open_files, max_open_files))
     proc = subprocess.run([DOSSIER, *args], capture_output=True, text=True, timeout=timeout,
-                          env=env, errors="replace")
+                          env=env, errors="replace", preexec_fn=limit if max_open_files else None)
     if check and proc.returncode != 0:
         raise AssertionError(f"dossier {' '.join(args)} exited {proc.returncode}:\n{proc.stderr}")
     return proc

@@ -115,10 +115,12 @@ check(bids == ref_ids, f"bulk run after a kill converges to the uninterrupted re
 check_eq(run_json("index", src, "--db", bdb, "--no-entities")["files_unchanged"], 30, "then every file is unchanged")
 check_eq(doc_count(bdb), TOTAL, "no duplicates after resume")
 
-# Many shards (more than one compaction takes at once) merge in groups, in order,
-# with the same result as one database written directly.
+# Many shards (more than one compaction may open at once: with 256 open files
+# allowed, 11 shards) merge in groups, in order, with the same result as one
+# database written directly.
 mdb = os.path.join(work, "many-shards")
-many = run_json("index", src, "--db", mdb, "--no-entities", "--mode", "bulk", "--shard-size", "20", "--threads", "2")
+many = run_json("index", src, "--db", mdb, "--no-entities", "--mode", "bulk", "--shard-size", "20", "--threads", "2",
+                max_open_files=256)
 check_eq(many["added"], TOTAL, "bulk run with 150 shards (merged in groups) indexes everything")
 mids = {r["id"] for r in run_json("search", "", "--db", mdb, "--limit", "5000")["results"]}
 check(mids == ref_ids, "grouped merge gives the articles of the uninterrupted run")

@@ -73,6 +73,23 @@ TEST_CASE("tagger: titles give a role and are stripped from the name") {
   CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"United States"});
 }
 
+TEST_CASE("tagger: a lone family name is a known foreign politician only where the article names the country") {
+  // President Erdogan of Turkey (TR) in the test gazetteer.
+  TagResult us = test_tagger().tag("Mr. Erdogan, a Dallas dentist, spoke to the school board on Monday.");
+  const Mention* alone = find_mention(us, "Erdogan");
+  REQUIRE(alone);
+  CHECK(alone->canonical == "Erdogan");
+  TagResult tr = test_tagger().tag("Mr. Erdogan said Turkey would not yield.");
+  const Mention* in_turkey = find_mention(tr, "Erdogan");
+  REQUIRE(in_turkey);
+  CHECK(in_turkey->canonical == "Recep Tayyip Erdoğan");
+  TagResult demonym = test_tagger().tag("Mr. Erdogan told Turkish reporters he would stay.");
+  CHECK(find_mention(demonym, "Erdogan")->canonical == "Recep Tayyip Erdoğan");
+  // A person of the United States needs no mention of it.
+  TagResult biden = test_tagger().tag("Mr. Biden spoke on Monday.");
+  CHECK(find_mention(biden, "Biden")->canonical == "Joe Biden");
+}
+
 TEST_CASE("tagger: family-name-first names join their short mentions") {
   TagResult r = test_tagger().tag(
       "South Korean Foreign Minister Park Jin arrived on Monday. Park said the talks were useful. "

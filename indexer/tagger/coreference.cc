@@ -133,6 +133,19 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
     }
     if (families.count(article.keys[span.sent][span.begin])) span.type = EntityType::kPerson;
   }
+  //     Countries the article names (a country, its demonym, or a place of
+  //     it): a lone family name is a known foreign politician only where the
+  //     article speaks of that country. "Johnson said" in Washington is not
+  //     Boris Johnson, "Sen. Cruz" not Cuba's Manuel Marrero Cruz, "Jesus" not
+  //     Jorge Bom Jesus. (Persons of the United States, and those without a
+  //     country, need none.)
+  std::unordered_set<std::string_view> countries_named;
+  for (const TaggerSpan& span : *spans)
+    if (!span.dropped && span.type == EntityType::kPlace && span.gaz_entity >= 0)
+      countries_named.insert(gaz.entity(span.gaz_entity).iso2);
+  auto country_named = [&](const GazEntity& person) {
+    return person.iso2.empty() || person.iso2 == "US" || countries_named.count(person.iso2) > 0;
+  };
   //     One-word mentions. A word that opens an organization's name in the
   //     article is that organization's short name rather than a person guess
   //     ("Google", "Harvard", "Breitbart"), and rather than the family name of
@@ -153,18 +166,6 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
       "news", "times", "post", "network", "channel", "business", "corp", "corporation", "inc", "company",
       "group", "media", "broadcasting", "radio", "tv", "television", "journal"};
   std::unordered_map<std::string_view, OrgByFirstWord> org_by_first_word;
-  // Countries the article names (a country, its demonym, or a place of it):
-  // a lone family name is a known foreign politician only where the article
-  // speaks of that country. "Johnson said" in Washington is not Boris Johnson,
-  // "Sen. Cruz" not Cuba's Manuel Marrero Cruz, "Jesus" not Jorge Bom Jesus.
-  // (Persons of the United States, and those without a country, need none.)
-  std::unordered_set<std::string_view> countries_named;
-  for (const TaggerSpan& span : *spans)
-    if (!span.dropped && span.type == EntityType::kPlace && span.gaz_entity >= 0)
-      countries_named.insert(gaz.entity(span.gaz_entity).iso2);
-  auto country_named = [&](const GazEntity& person) {
-    return person.iso2.empty() || person.iso2 == "US" || countries_named.count(person.iso2) > 0;
-  };
   for (const TaggerSpan& span : *spans) {
     if (span.dropped || span.misc || span.type != EntityType::kOrg || span.size() < 2 ||
         named_families.count(article.keys[span.sent][span.begin]))

@@ -4,33 +4,11 @@
 #include <cstdint>
 
 #include "common/index_terms.h"
+#include "common/varint.h"
 
 namespace dossier {
 
 namespace {
-
-void put_varint(std::string* out, size_t n) {
-  while (n >= 0x80) {
-    out->push_back(static_cast<char>((n & 0x7f) | 0x80));
-    n >>= 7;
-  }
-  out->push_back(static_cast<char>(n));
-}
-
-bool get_varint(std::string_view* in, size_t* n) {
-  size_t v = 0;
-  for (int shift = 0; shift < 35; shift += 7) {  // at most 5 bytes: counts fit 32 bits
-    if (in->empty()) return false;
-    const auto byte = static_cast<unsigned char>(in->front());
-    in->remove_prefix(1);
-    v |= static_cast<size_t>(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) {
-      *n = v;
-      return true;
-    }
-  }
-  return false;
-}
 
 constexpr size_t kMonthBytes = 2;      // year * 12 + month - 1
 constexpr size_t kTextMonthBytes = 7;  // schema 3: "YYYY-MM"
@@ -60,11 +38,17 @@ void put_digits(int n, char* out, int width) {
 
 }  // namespace
 
-std::string encode_facet_record(const std::array<std::string, 3>& packed_ids, std::string_view month) {
+std::string encode_facet_record(const std::array<std::string, 3>& packed_ids, std::string_view month,
+                                RecordIds encoding) {
   std::string out;
   out.reserve(3 + packed_ids[0].size() + packed_ids[1].size() + packed_ids[2].size() + month.size());
-  for (const auto& ids : packed_ids) put_varint(&out, ids.size() / kEntityIdBytes);
-  for (const auto& ids : packed_ids) out.append(ids, 0, ids.size() - ids.size() % kEntityIdBytes);
+  // Hashed ids are whole 4-byte groups; dense ones are whatever their varints took.
+  auto id_bytes = [&](const std::string& ids) {
+    return encoding == RecordIds::kDense ? ids.size() : ids.size() - ids.size() % kEntityIdBytes;
+  };
+  for (const auto& ids : packed_ids)
+    put_varint(&out, encoding == RecordIds::kDense ? ids.size() : ids.size() / kEntityIdBytes);
+  for (const auto& ids : packed_ids) out.append(ids, 0, id_bytes(ids));
   const int code = month_code(month);
   if (code >= 0) {
     out.push_back(static_cast<char>(code & 0xff));
@@ -80,14 +64,18 @@ std::string FacetRecordView::month_text(int code) {
   return text;
 }
 
-bool decode_facet_record(std::string_view value, FacetRecordView* out) {
-  size_t counts[3];
-  for (size_t& n : counts)
+bool decode_facet_record(std::string_view value, RecordIds encoding, FacetRecordView* out) {
+  uint32_t counts[3];
+  for (uint32_t& n : counts)
     if (!get_varint(&value, &n)) return false;
   FacetRecordView view;
+  view.encoding = encoding;
   for (size_t t = 0; t < 3; ++t) {
-    if (counts[t] > value.size() / kEntityIdBytes) return false;
-    view.ids[t] = value.substr(0, counts[t] * kEntityIdBytes);
+    const size_t width = encoding == RecordIds::kDense ? 1 : kEntityIdBytes;
+    if (counts[t] > value.size() / width) return false;
+    view.ids[t] = value.substr(0, counts[t] * width);
+    // A dense id list must not end inside a varint.
+    if (encoding == RecordIds::kDense && !view.ids[t].empty() && (view.ids[t].back() & 0x80)) return false;
     value.remove_prefix(view.ids[t].size());
   }
   if (value.size() == kMonthBytes) {

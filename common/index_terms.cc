@@ -139,7 +139,33 @@ std::string merge_entity_id_entry(std::string_view stored, std::string_view inco
   return out;
 }
 
-bool is_entity_id_key(std::string_view key) { return key.starts_with("ei:"); }
+bool is_entity_id_key(std::string_view key) { return key.starts_with("ei:") || key.starts_with("ed:"); }
+
+std::string dense_id_key(EntityType type, uint32_t id) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "ed:%c:%08x", type_letter(type), static_cast<unsigned>(id));
+  return buf;
+}
+
+std::string dense_id_key_prefix(EntityType type) { return std::string("ed:") + type_letter(type) + ":"; }
+
+bool parse_dense_id_key(std::string_view key, EntityType* type, uint32_t* id) {
+  if (key.size() != 13 || !key.starts_with("ed:") || key[4] != ':') return false;
+  switch (key[3]) {
+    case 'p': *type = EntityType::kPerson; break;
+    case 'o': *type = EntityType::kOrg; break;
+    case 'l': *type = EntityType::kPlace; break;
+    default: return false;
+  }
+  uint32_t v = 0;
+  for (char c : key.substr(5)) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) return false;
+    v = v << 4 | static_cast<uint32_t>(d);
+  }
+  *id = v;
+  return true;
+}
 
 namespace {
 

@@ -38,6 +38,16 @@ std::string entity_id_key(EntityType type, uint32_t id);
 std::string pack_entity_ids(EntityType type, const std::vector<std::string>& canonicals);
 inline constexpr size_t kEntityIdBytes = 4;
 
+// Dense ids (schema 5, indexer/entity_id_registry.h): small per-type numbers
+// a database hands out in order of first sight, which its facet records hold
+// as varints. "ed:" + t + ":" + 8 hex digits maps one to the entity's display
+// name; such entries merge like "ei:" ones (the better-reading name stays), and
+// every database or shard holds the entry of each dense id its records use.
+std::string dense_id_key(EntityType type, uint32_t id);
+std::string dense_id_key_prefix(EntityType type);  // "ed:p:"
+// The type and dense id an "ed:" key names; false for any other key.
+bool parse_dense_id_key(std::string_view key, EntityType* type, uint32_t* id);
+
 // The display names an "ei:" entry holds: one, or several for colliding entities.
 std::vector<std::string> entity_id_names(std::string_view entry);
 // Of an "ei:" entry, the display name of the entity whose entity_key() is that
@@ -49,7 +59,7 @@ std::string display_name_in_entry(std::string_view entry, std::string_view name)
 // and merge gives the same entry.
 std::string merge_entity_id_entry(std::string_view stored, std::string_view incoming);
 
-// Whether `key` is an entity id entry ("ei:..."), whose value is a display name.
+// Whether `key` is an entity id entry ("ei:..." or "ed:..."), whose value is a display name.
 bool is_entity_id_key(std::string_view key);
 // Of two display names of one entity (names whose entity_key() is the same),
 // whether `a` reads better than `b`: written in mixed case ("Florida", not

@@ -36,14 +36,15 @@ inline constexpr std::string_view kHasDate = "XHASDATE";  // XHASDATE (all dated
 enum Slot : Xapian::valueno {
   kSlotDate = 0,      // "YYYYMMDD" (sorts and range-compares as a string)
   kSlotSource = 1,    // source display name
-  kSlotPersons = 2,   // facet streams: entity ids, 4 bytes each (index_terms.h)
+  kSlotPersons = 2,   // facet streams: hashed entity ids, 4 bytes each (index_terms.h)
   kSlotOrgs = 3,
   kSlotPlaces = 4,
   kSlotMonth = 5,     // "YYYY-MM"
   kSlotYear = 6,      // "YYYY"
   kSlotText = 7,      // the article text for snippets (stored_record.h)
   kSlotFacets = 8,    // persons, orgs, places and month in one value (facet_record.h):
-                      // a faceted query reads one value per match, not four
+                      // a faceted query reads one value per match, not four; from
+                      // schema 5 with dense entity ids
 };
 
 // Metadata keys stored in the database itself.
@@ -51,11 +52,18 @@ inline constexpr std::string_view kMetaSchemaVersion = "dossier:schema";
 // 2: facet slots hold 4-byte entity ids (1 held 8-byte ones).
 // 3: kSlotFacets, the default facets in one value.
 // 4: kSlotFacets holds the month in two bytes (facet_record.h).
-inline constexpr std::string_view kSchemaVersion = "4";
-// Schemas this build searches and indexes into: schema 3 records still decode,
-// and the first index run into a schema 3 database marks it 4 (older builds
-// then refuse it rather than misread the new records).
-inline bool is_readable_schema(std::string_view version) { return version == "3" || version == kSchemaVersion; }
+// 5: kSlotFacets holds dense entity ids (indexer/entity_id_registry.h).
+inline constexpr std::string_view kSchemaVersion = "5";
+// New databases are schema 5. Schema 3 and 4 databases are still searched and
+// indexed into, with hashed ids in their records (their records cannot be
+// mixed with dense ones): the first index run into a schema 3 database marks
+// it 4, so that older builds refuse it rather than misread the new records.
+inline constexpr std::string_view kHashedIdsSchema = "4";
+inline bool is_readable_schema(std::string_view version) {
+  return version == "3" || version == kHashedIdsSchema || version == kSchemaVersion;
+}
+// Whether a database of this (readable) schema holds dense ids in its facet records.
+inline bool has_dense_entity_ids(std::string_view version) { return version == kSchemaVersion; }
 inline constexpr std::string_view kMetaFormats = "dossier:formats";
 
 // Word positions: body text starts after a gap so title phrases never span into it.

@@ -61,8 +61,9 @@ class ChunkQueue {
 
 }  // namespace
 
-Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& options, const std::string& shards_dir,
+Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& options, const BulkTarget& target,
                      IndexSummary* summary, const ProgressFn& progress, BulkResult* result) {
+  const std::string& shards_dir = target.shards_dir;
   std::error_code ec;
   std::filesystem::create_directories(shards_dir, ec);
   if (ec) return Status::IOError("cannot create " + shards_dir + ": " + ec.message());
@@ -77,9 +78,10 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
   std::vector<std::thread> workers;
   BuildOptions build;
   build.spelling = options.spelling;
+  build.entity_ids = target.entity_ids;
   SpellingLedger spelling(kMinSpellingDocuments);
   for (int t = 0; t < threads; ++t) {
-    writers.push_back(std::make_unique<ShardWriter>(shards_dir, t, options.shard_docs, &spelling));
+    writers.push_back(std::make_unique<ShardWriter>(shards_dir, t, options.shard_docs, target.schema, &spelling));
     workers.emplace_back([&, w = writers.back().get()] {
       // The tagger may still be loading while the reader fills the queue.
       if (options.tagger) {
@@ -162,7 +164,7 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
   for (auto& t : workers) t.join();
   Status s = worker_status;
   // The spelling counts gathered after each word went into a shard.
-  ShardWriter last(shards_dir, threads, options.shard_docs);
+  ShardWriter last(shards_dir, threads, options.shard_docs, target.schema);
   Status spelled = last.write_spelling_remainder(spelling);
   if (s.ok()) s = spelled;
   result->shards.insert(result->shards.end(), last.completed().begin(), last.completed().end());

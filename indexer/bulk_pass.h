@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/entity_id_registry.h"
 #include "indexer/indexer.h"
 
 namespace dossier {
@@ -22,7 +23,15 @@ struct BulkResult {
   size_t articles = 0;
 };
 
-Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& options, const std::string& shards_dir,
+// Where a bulk pass writes: the shards folder, and the database the shards
+// will join (its schema version and, for schema 5, its dense entity ids).
+struct BulkTarget {
+  std::string shards_dir;
+  std::string schema;
+  EntityIdRegistry* entity_ids = nullptr;
+};
+
+Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& options, const BulkTarget& target,
                      IndexSummary* summary, const ProgressFn& progress, BulkResult* result);
 
 }  // namespace dossier

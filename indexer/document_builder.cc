@@ -17,6 +17,7 @@
 #include "common/schema.h"
 #include "common/stored_record.h"
 #include "common/text.h"
+#include "common/varint.h"
 #include "common/word_tokenizer.h"
 #include "indexer/word_term_cache.h"
 
@@ -50,10 +51,11 @@ class EntityTermCache {
   struct Entry {
     std::string filter;     // "" when too long for a Xapian term
     std::string packed_id;  // kEntityIdBytes
+    std::string dense_id;   // the registry's id as a varint ("" without a registry)
     std::unordered_set<std::string> surfaces_emitted;
   };
 
-  const Entry& get(const TaggedEntity& e, uint64_t scope, std::vector<MetadataEntry>* metadata) {
+  const Entry& get(const TaggedEntity& e, uint64_t scope, EntityIdRegistry* ids, std::vector<MetadataEntry>* metadata) {
     if (scope != scope_) {  // another database: its dictionary needs every entry again
       map_.clear();
       scope_ = scope;
@@ -67,7 +69,14 @@ class EntityTermCache {
       entry.filter = entity_filter_term(e.type, e.canonical);
       if (entry.filter.size() > kMaxTermBytes) entry.filter.clear();
       entry.packed_id = pack_entity_ids(e.type, {e.canonical});
-      if (!entry.filter.empty()) entity_name_entries(e.type, e.canonical, metadata);
+      if (!entry.filter.empty()) {
+        entity_name_entries(e.type, e.canonical, metadata);
+        if (ids) {
+          const uint32_t id = ids->id_for(e.type, e.canonical);
+          put_varint(&entry.dense_id, id);
+          metadata->push_back({dense_id_key(e.type, id), e.canonical});
+        }
+      }
       it = map_.emplace(std::move(key), std::move(entry)).first;
     }
     Entry& entry = it->second;
@@ -190,25 +199,31 @@ BuiltDocument build_document(const Article& a, const TagResult* tags, const Buil
   record.format = a.format;
   record.lang = a.lang.empty() ? "en" : a.lang;
 
-  std::array<std::string, 3> packed;  // entity ids by EntityType
+  std::array<std::string, 3> packed;  // hashed entity ids by EntityType
+  std::array<std::string, 3> dense;   // dense ids (with a registry)
   if (tags) {
     EntityTermCache& cache = entity_term_cache();
     for (const auto& e : tags->entities) {
-      const EntityTermCache::Entry& terms = cache.get(e, options.dictionary_scope, &out.metadata);
+      const EntityTermCache::Entry& terms = cache.get(e, options.dictionary_scope, options.entity_ids, &out.metadata);
       if (terms.filter.empty()) continue;  // name too long for a term
       doc.add_boolean_term(terms.filter);
       int t = static_cast<int>(e.type);
       (e.type == EntityType::kPerson ? record.persons : e.type == EntityType::kOrg ? record.orgs : record.places)
           .push_back(e.canonical);
       packed[t].append(terms.packed_id);
+      dense[t].append(terms.dense_id);
     }
     doc.add_value(schema::kSlotPersons, packed[static_cast<int>(EntityType::kPerson)]);
     doc.add_value(schema::kSlotOrgs, packed[static_cast<int>(EntityType::kOrg)]);
     doc.add_value(schema::kSlotPlaces, packed[static_cast<int>(EntityType::kPlace)]);
   }
-  // The per-type slots above serve a query asking for one facet; this one the
-  // usual several at once.
-  if (tags || !month.empty()) doc.add_value(schema::kSlotFacets, encode_facet_record(packed, month));
+  // The per-type slots above serve a query asking for one facet, and several
+  // databases searched together (their hashed ids mean the same everywhere);
+  // this one the usual several facets at once.
+  if (tags || !month.empty()) {
+    doc.add_value(schema::kSlotFacets, options.entity_ids ? encode_facet_record(dense, month, RecordIds::kDense)
+                                                          : encode_facet_record(packed, month, RecordIds::kHashed));
+  }
 
   std::string stored = a.body.substr(0, options.max_stored_body);
   if (stored.size() < a.body.size()) repair_utf8(stored);

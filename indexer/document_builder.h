@@ -12,6 +12,7 @@
 
 #include "common/article.h"
 #include "common/index_terms.h"
+#include "indexer/entity_id_registry.h"
 #include "indexer/tagger/entity_tagger.h"
 
 namespace dossier {
@@ -33,6 +34,10 @@ struct BuildOptions {
   // use one BuildOptions for all the documents going into one database, and a
   // new one for another database.
   uint64_t dictionary_scope = new_dictionary_scope();
+  // The database's dense entity ids (schema 5), which its facet records hold;
+  // null for a schema 3 or 4 database, whose records hold hashed ids. One
+  // registry per scope: the ids are cached with the dictionary entries.
+  EntityIdRegistry* entity_ids = nullptr;
 };
 
 BuiltDocument build_document(const Article& article, const TagResult* tags, const BuildOptions& options = {});

@@ -86,17 +86,23 @@ Status IndexWriter::Open(const std::string& db_path, std::unique_ptr<IndexWriter
     }
     if (!version.empty() && !schema::is_readable_schema(version)) {
       release();
-      return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build writes " +
+      return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build indexes into schemas 3 to " +
                                      std::string(schema::kSchemaVersion) + "; re-index into a new --db");
     }
-    if (version != schema::kSchemaVersion) {
+    // A new database is the current schema. A schema 3 or 4 one keeps hashed
+    // ids in its facet records, which dense ones cannot join: schema 3 becomes
+    // 4 (its records still decode) and 4 stays.
+    std::string target = version.empty() ? std::string(schema::kSchemaVersion)
+                         : version == "3" ? std::string(schema::kHashedIdsSchema)
+                                          : version;
+    if (version != target) {
       // Committed at once, so a search during the first run finds an empty
       // Dossier database rather than a foreign-looking one, and an older
       // build refuses an upgraded one before it holds records it cannot read.
-      db.set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+      db.set_metadata(std::string(schema::kMetaSchemaVersion), target);
       db.commit();
     }
-    out->reset(new IndexWriter(std::move(db), db_path, lock_fd));
+    out->reset(new IndexWriter(std::move(db), db_path, lock_fd, std::move(target)));
     return Status::OK();
   } catch (const Xapian::Error& e) {
     release();

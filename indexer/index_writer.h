@@ -33,14 +33,17 @@ class IndexWriter {
   Status release_database();
 
   Xapian::WritableDatabase& database() { return db_; }
+  // The database's schema version (common/schema.h), after any upgrade.
+  const std::string& schema() const { return schema_; }
   size_t pending() const { return pending_; }
   void set_batch_size(size_t n) { batch_size_ = n; }
 
  private:
-  IndexWriter(Xapian::WritableDatabase db, std::string path, int lock_fd)
-      : db_(std::move(db)), path_(std::move(path)), lock_fd_(lock_fd) {}
+  IndexWriter(Xapian::WritableDatabase db, std::string path, int lock_fd, std::string schema)
+      : db_(std::move(db)), path_(std::move(path)), schema_(std::move(schema)), lock_fd_(lock_fd) {}
   Xapian::WritableDatabase db_;
   std::string path_;
+  std::string schema_;
   int lock_fd_ = -1;  // our own lock file, which records the indexer's pid
   size_t pending_ = 0;
   MetadataBatch metadata_;  // entity dictionary entries, flushed at each commit

@@ -4,8 +4,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <map>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -20,6 +21,7 @@
 #include "indexer/bulk_pass.h"
 #include "indexer/db_layout.h"
 #include "indexer/document_builder.h"
+#include "indexer/entity_id_registry.h"
 #include "indexer/file_catalog.h"
 #include "indexer/index_writer.h"
 #include "indexer/shard_merge.h"
@@ -233,13 +235,15 @@ Status write_file(IndexWriter& writer, FileResult& r, IndexSummary* summary) {
 // files that vanished from DIR are removed.
 Status run_update_pass(const std::vector<std::string>& files, const std::vector<FileStat>& stats,
                        const std::vector<std::string>& listed, const std::string& dir, const IndexOptions& options,
-                       IndexWriter& writer, IndexSummary* summary, const ProgressFn& progress) {
+                       IndexWriter& writer, EntityIdRegistry* entity_ids, IndexSummary* summary,
+                       const ProgressFn& progress) {
   auto started = std::chrono::steady_clock::now();
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   OrderedResults results(static_cast<size_t>(threads) * 4);
   std::atomic<size_t> next_file{0};
   BuildOptions build;  // one per pass: its documents go into one database
   build.spelling = options.spelling;
+  build.entity_ids = entity_ids;
   std::vector<std::thread> workers;
   for (int t = 0; t < threads && !files.empty(); ++t) {
     workers.emplace_back([&] {
@@ -334,8 +338,24 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
   // Shards a killed bulk run completed are merged now; their files are not re-read.
   std::vector<std::string> resumed_shards;
   std::map<std::string, std::vector<ShardUnit>> resumed_units;
-  s = find_complete_shards(layout.shards_dir(), &resumed_shards, &resumed_units);
+  s = find_complete_shards(layout.shards_dir(), writer->schema(), &resumed_shards, &resumed_units);
   if (!s.ok()) return s;
+
+  // Schema 5: one dense id per entity across the database, the shards to be
+  // merged into it and everything this run writes.
+  std::unique_ptr<EntityIdRegistry> entity_ids;
+  if (schema::has_dense_entity_ids(writer->schema())) {
+    entity_ids = std::make_unique<EntityIdRegistry>();
+    s = entity_ids->load(writer->database(), options.db_path);
+    for (size_t i = 0; s.ok() && i < resumed_shards.size(); ++i) {
+      try {
+        s = entity_ids->load(Xapian::Database(resumed_shards[i]), "shard " + resumed_shards[i]);
+      } catch (const Xapian::Error& e) {
+        s = Status::IOError("cannot open shard " + resumed_shards[i] + ": " + e.get_msg());
+      }
+    }
+    if (!s.ok()) return s;
+  }
 
   // Unchanged files (same size and mtime as recorded) are not even read; new
   // files go to the bulk path when there are enough of them.
@@ -374,7 +394,8 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
     bulk.clear();
   }
 
-  Status write_status = run_update_pass(files, stats, listed, dir, options, *writer, summary, progress);
+  Status write_status =
+      run_update_pass(files, stats, listed, dir, options, *writer, entity_ids.get(), summary, progress);
   summary->seconds = elapsed();
   if (!write_status.ok() || (bulk.empty() && resumed_shards.empty())) return write_status;
 
@@ -384,7 +405,8 @@ Status index_directory(const std::string& dir, const IndexOptions& options, Inde
   if (!released.ok()) return released;
   BulkResult result;
   if (!bulk.empty() && !g_stop_requested) {
-    write_status = run_bulk_pass(bulk, options, layout.shards_dir(), summary, progress, &result);
+    const BulkTarget target{layout.shards_dir(), writer->schema(), entity_ids.get()};
+    write_status = run_bulk_pass(bulk, options, target, summary, progress, &result);
     if (g_stop_requested) summary->interrupted = true;
   }
   for (const auto& shard : resumed_shards) {

@@ -14,6 +14,8 @@ namespace fs = std::filesystem;
 namespace dossier {
 namespace {
 constexpr const char* kCompleteKey = "dossier:shard";
+// The marker's value: "complete/" + the schema the shard was written for.
+std::string complete_marker(const std::string& schema) { return "complete/" + schema; }
 }
 
 std::string unit_key(const ShardUnit& u) {
@@ -41,8 +43,9 @@ bool decode_unit(const std::string& value, ShardUnit* u) {
   return !u->path.empty();
 }
 
-ShardWriter::ShardWriter(std::string shards_dir, int worker, size_t max_docs, SpellingLedger* ledger)
-    : shards_dir_(std::move(shards_dir)), worker_(worker), max_docs_(max_docs), ledger_(ledger) {}
+ShardWriter::ShardWriter(std::string shards_dir, int worker, size_t max_docs, std::string schema,
+                         SpellingLedger* ledger)
+    : shards_dir_(std::move(shards_dir)), worker_(worker), max_docs_(max_docs), schema_(std::move(schema)), ledger_(ledger) {}
 
 ShardWriter::~ShardWriter() {
   // An unfinished shard is dropped, never marked complete: the next run redoes it.
@@ -81,7 +84,7 @@ Status ShardWriter::finish_current() {
       spelling_.flush(*db_);
     }
     metadata_.flush(*db_, /*fresh=*/true);
-    db_->set_metadata(kCompleteKey, "complete");
+    db_->set_metadata(kCompleteKey, complete_marker(schema_));
     db_->commit();
     db_->close();
   } catch (const Xapian::Error& e) {
@@ -138,7 +141,7 @@ Status ShardWriter::write_spelling_remainder(SpellingLedger& ledger) {
   return finish_current();
 }
 
-Status find_complete_shards(const std::string& shards_dir, std::vector<std::string>* shards,
+Status find_complete_shards(const std::string& shards_dir, const std::string& schema, std::vector<std::string>* shards,
                             std::map<std::string, std::vector<ShardUnit>>* units_by_path) {
   std::error_code ec;
   if (!fs::exists(shards_dir, ec)) return Status::OK();
@@ -150,7 +153,7 @@ Status find_complete_shards(const std::string& shards_dir, std::vector<std::stri
     bool complete = false;
     try {
       Xapian::Database db(p.string());
-      complete = db.get_metadata(kCompleteKey) == "complete";
+      complete = db.get_metadata(kCompleteKey) == complete_marker(schema);
       if (complete) {
         std::string prefix(kUnitKeyPrefix);
         for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
@@ -162,7 +165,7 @@ Status find_complete_shards(const std::string& shards_dir, std::vector<std::stri
       complete = false;
     }
     if (complete) shards->push_back(p.string());
-    else fs::remove_all(p, ec);  // killed mid-shard: its articles are redone
+    else fs::remove_all(p, ec);  // killed mid-shard (or written for another schema): its articles are redone
   }
   return Status::OK();
 }

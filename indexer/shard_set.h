@@ -39,9 +39,12 @@ inline constexpr unsigned kMinSpellingDocuments = 2;
 
 class ShardWriter {
  public:
-  // Writes shards named <shards_dir>/<worker>-<n>, each at most max_docs articles.
+  // Writes shards named <shards_dir>/<worker>-<n>, each at most max_docs articles,
+  // for a database of schema version `schema` (which a shard's completion
+  // marker records: the records of another schema must not join it).
   // With a ledger (shared by the run's writers), spelling words go through it.
-  ShardWriter(std::string shards_dir, int worker, size_t max_docs, SpellingLedger* ledger = nullptr);
+  ShardWriter(std::string shards_dir, int worker, size_t max_docs, std::string schema,
+              SpellingLedger* ledger = nullptr);
   ~ShardWriter();
   Status add(BuiltDocument&& doc);
   Status add_unit(const ShardUnit& unit);  // after all of the unit's documents
@@ -57,6 +60,7 @@ class ShardWriter {
   std::string shards_dir_;
   int worker_;
   size_t max_docs_;
+  std::string schema_;
   int next_index_ = 0;
   std::unique_ptr<Xapian::WritableDatabase> db_;
   std::string current_;
@@ -67,9 +71,10 @@ class ShardWriter {
   std::vector<std::string> completed_;
 };
 
-// The complete shards in shards_dir (incomplete ones are deleted) and the units
-// they hold, grouped by file path.
-Status find_complete_shards(const std::string& shards_dir, std::vector<std::string>* shards,
+// The complete shards in shards_dir written for a database of schema version
+// `schema` (incomplete ones, and those of another schema, are deleted: their
+// files are read again) and the units they hold, grouped by file path.
+Status find_complete_shards(const std::string& shards_dir, const std::string& schema, std::vector<std::string>* shards,
                             std::map<std::string, std::vector<ShardUnit>>* units_by_path);
 
 // True when `units` cover records 0..total-1 of an unchanged file.

@@ -17,6 +17,12 @@ const std::vector<std::string>& known_facets() {
   return names;
 }
 
+FacetRecords facet_records_of(const Xapian::Database& db) {
+  if (!schema::has_dense_entity_ids(db.get_metadata(std::string(schema::kMetaSchemaVersion))))
+    return FacetRecords::kHashedIds;
+  return db.size() == 1 ? FacetRecords::kDenseIds : FacetRecords::kNone;
+}
+
 bool is_known_facet(std::string_view name) {
   const auto& k = known_facets();
   return std::find(k.begin(), k.end(), name) != k.end();
@@ -109,7 +115,14 @@ void FacetCounter::add_record(const FacetRecordView& record) {
   switch (field_) {
     case Field::kPerson:
     case Field::kOrg:
-    case Field::kPlace: add_ids(record.ids[static_cast<size_t>(type_)]); break;
+    case Field::kPlace:
+      if (record.encoding == RecordIds::kDense) {
+        dense_ids_ = true;
+        add_dense_ids(record.ids[static_cast<size_t>(type_)]);
+      } else {
+        add_ids(record.ids[static_cast<size_t>(type_)]);
+      }
+      break;
     case Field::kMonth: if (record.month_code >= 0) date_codes_.add(static_cast<uint32_t>(record.month_code)); break;
     case Field::kYear: if (record.month_code >= 0) date_codes_.add(static_cast<uint32_t>(record.month_code / 12)); break;
     case Field::kSource: break;  // not in the record
@@ -121,25 +134,47 @@ void FacetCounter::add_ids(std::string_view packed) {
     id_counts_.add(load_le32(packed.data() + i));
 }
 
-void count_values(const Xapian::Database& db, std::span<const Xapian::docid> docids,
+void FacetCounter::add_dense_ids(std::string_view packed) {
+  const auto* p = reinterpret_cast<const unsigned char*>(packed.data());
+  const auto* const end = p + packed.size();
+  while (p < end) {
+    uint32_t id = *p & 0x7f;
+    if (*p++ & 0x80) {
+      unsigned char byte;
+      int shift = 7;
+      do {
+        if (p == end || shift > 28) return;  // damaged: the rest is not counted
+        byte = *p++;
+        id |= static_cast<uint32_t>(byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+    }
+    id_counts_.add(id);
+  }
+}
+
+void count_values(const Xapian::Database& db, std::span<const Xapian::docid> docids, FacetRecords records,
                   std::vector<FacetCounter>* counters) {
   std::vector<FacetCounter*> from_record;
   for (auto& c : *counters)
     if (c.in_record()) from_record.push_back(&c);
-  if (from_record.size() < 2) from_record.clear();  // one facet reads fewer bytes from its own slot
+  // One facet reads fewer bytes from its own slot.
+  if (from_record.size() < 2 || records == FacetRecords::kNone) from_record.clear();
+  const RecordIds ids = records == FacetRecords::kDenseIds ? RecordIds::kDense : RecordIds::kHashed;
   for (auto& c : *counters)
     if (from_record.empty() || !c.in_record()) c.count(db, docids);
   if (from_record.empty()) return;
   for (FacetCounter* c : from_record) c->begin_records(docids.size());
   for_each_value(db, schema::kSlotFacets, docids, [&](const std::string& value) {
     FacetRecordView record;
-    if (!decode_facet_record(value, &record)) return;  // damaged: counted as having none
+    if (!decode_facet_record(value, ids, &record)) return;  // damaged: counted as having none
     for (FacetCounter* c : from_record) c->add_record(record);
   });
 }
 
 void FacetCounter::merge(const FacetCounter& other) {
   seen_ += other.seen_;
+  dense_ids_ = dense_ids_ || other.dense_ids_;
   id_counts_.merge(other.id_counts_);
   text_counts_.merge(other.text_counts_);
   date_codes_.merge(other.date_codes_);
@@ -204,6 +239,13 @@ std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t lim
     bool shared_id = false;
     for (const auto& [id, count] : candidates) {
       if (count < threshold) continue;  // ties at the cut are all named, then ordered by name
+      if (dense_ids_) {
+        // One entity per dense id: the entry lists more than one name only if
+        // entity_key() ever changed; they are then one entity's spellings.
+        std::vector<std::string> names = entity_id_names(db.get_metadata(dense_id_key(type_, static_cast<uint32_t>(id))));
+        if (!names.empty()) all.push_back({std::move(names.front()), count});
+        continue;
+      }
       std::string entry = db.get_metadata(entity_id_key(type_, static_cast<uint32_t>(id)));
       if (entry.find(schema::kNameSeparator) != std::string::npos) { shared_id = true; break; }
       if (!entry.empty()) all.push_back({std::move(entry), count});
@@ -277,10 +319,10 @@ bool second_thread_pays(size_t docids, size_t facets) { return docids * facets >
 
 std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian::Database* helper,
                                        const std::vector<Xapian::docid>& docids,
-                                       const std::vector<std::string>& facets) {
+                                       const std::vector<std::string>& facets, FacetRecords records) {
   std::vector<FacetCounter> counters(facets.begin(), facets.end());
   if (!helper || !second_thread_pays(docids.size(), facets.size())) {
-    count_values(db, docids, &counters);
+    count_values(db, docids, records, &counters);
     return counters;
   }
   const std::span<const Xapian::docid> all(docids);
@@ -289,13 +331,13 @@ std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian:
   bool helper_failed = false;
   std::thread second([&] {
     try {
-      count_values(*helper, high, &upper);
+      count_values(*helper, high, records, &upper);
     } catch (...) {  // an exception must not escape a thread; the half is recounted below
       helper_failed = true;
     }
   });
   try {
-    count_values(db, low, &counters);
+    count_values(db, low, records, &counters);
   } catch (...) {
     second.join();
     throw;
@@ -303,15 +345,19 @@ std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian:
   second.join();
   if (helper_failed) {
     upper = std::vector<FacetCounter>(facets.begin(), facets.end());
-    count_values(db, high, &upper);
+    count_values(db, high, records, &upper);
   }
   for (size_t i = 0; i < counters.size(); ++i) counters[i].merge(upper[i]);
   return counters;
 }
 
 FacetStream::FacetStream(const Xapian::Database& db, std::function<const Xapian::Database*()> get_helper,
-                         std::vector<std::string> facets, size_t chunk)
-    : db_(db), get_helper_(std::move(get_helper)), facets_(std::move(facets)), chunk_(std::max<size_t>(chunk, 1)) {
+                         std::vector<std::string> facets, FacetRecords records, size_t chunk)
+    : db_(db),
+      get_helper_(std::move(get_helper)),
+      facets_(std::move(facets)),
+      records_(records),
+      chunk_(std::max<size_t>(chunk, 1)) {
   current_.reserve(chunk_);
 }
 
@@ -372,7 +418,7 @@ void FacetStream::drain(const Xapian::Database& db, Consumer* c, bool wait_for_m
       c->taken.push_back(next_chunk_);
       chunk = &chunks_[next_chunk_++];
     }
-    count_values(db, *chunk, &c->counters);
+    count_values(db, *chunk, records_, &c->counters);
   }
 }
 
@@ -383,7 +429,7 @@ std::vector<FacetCounter> FacetStream::finish() {
     all_ = std::move(current_);
     const Xapian::Database* helper = nullptr;
     if (second_thread_pays(all_.size(), facets_.size()) && !asked_for_helper_ && get_helper_) helper = get_helper_();
-    return count_facets(db_, helper, all_, facets_);
+    return count_facets(db_, helper, all_, facets_, records_);
   }
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -397,7 +443,7 @@ std::vector<FacetCounter> FacetStream::finish() {
   thread_.join();
   if (helper_failed_) {
     // Its chunks, counted or not, are counted again here.
-    for (size_t i : helper_side_.taken) count_values(db_, chunks_[i], &mine.counters);
+    for (size_t i : helper_side_.taken) count_values(db_, chunks_[i], records_, &mine.counters);
   } else {
     for (size_t i = 0; i < mine.counters.size(); ++i) mine.counters[i].merge(helper_side_.counters[i]);
   }

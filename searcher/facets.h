@@ -31,6 +31,14 @@
 
 namespace dossier {
 
+// Which combined facet records (schema::kSlotFacets) counting may read: those
+// of a schema 3 or 4 database, with hashed entity ids; those of a schema 5
+// database, with dense ids; or none, for a schema 5 stub over several
+// databases, whose dense ids mean different entities in each (counting then
+// reads the per-facet slots, whose hashed ids mean one entity everywhere).
+enum class FacetRecords { kHashedIds, kDenseIds, kNone };
+FacetRecords facet_records_of(const Xapian::Database& db);
+
 // The facet names users may ask for.
 const std::vector<std::string>& known_facets();
 bool is_known_facet(std::string_view name);
@@ -151,12 +159,14 @@ class FacetCounter {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   enum class Field { kPerson, kOrg, kPlace, kSource, kMonth, kYear };
-  void add_ids(std::string_view packed);
+  void add_ids(std::string_view packed);        // hashed ids, 4 bytes each
+  void add_dense_ids(std::string_view packed);  // varints
   bool entity() const { return field_ == Field::kPerson || field_ == Field::kOrg || field_ == Field::kPlace; }
   Field field_ = Field::kYear;
   Xapian::valueno slot_ = 0;
   EntityType type_ = EntityType::kPerson;
   size_t seen_ = 0;
+  bool dense_ids_ = false;           // id_counts_ holds dense ids (from schema 5 records)
   IdCounter<uint32_t> id_counts_;    // entity ids
   IdCounter<uint64_t> text_counts_;  // text values of up to 7 bytes, packed with their length
   IdCounter<uint32_t> date_codes_;   // from records: month codes (month facet) or years (year facet)
@@ -171,11 +181,11 @@ class FacetCounter {
 // counted on `db`, so the counts are always exact.
 bool second_thread_pays(size_t docids, size_t facets);
 // Adds the values of `docids` (ascending) to every counter, on one thread.
-void count_values(const Xapian::Database& db, std::span<const Xapian::docid> docids,
+void count_values(const Xapian::Database& db, std::span<const Xapian::docid> docids, FacetRecords records,
                   std::vector<FacetCounter>* counters);
 std::vector<FacetCounter> count_facets(const Xapian::Database& db, const Xapian::Database* helper,
                                        const std::vector<Xapian::docid>& docids,
-                                       const std::vector<std::string>& facets);
+                                       const std::vector<std::string>& facets, FacetRecords records);
 
 // Counts facets while the matcher is still finding matches. A MatchSpy: every
 // kChunk matching docids go to a queue, and from the first full chunk a second
@@ -189,7 +199,7 @@ class FacetStream : public Xapian::MatchSpy {
   static constexpr size_t kChunk = 8192;
   // `get_helper` is called once, at the first full chunk; nullptr: no thread.
   FacetStream(const Xapian::Database& db, std::function<const Xapian::Database*()> get_helper,
-              std::vector<std::string> facets, size_t chunk = kChunk);
+              std::vector<std::string> facets, FacetRecords records, size_t chunk = kChunk);
   ~FacetStream() override;
   void operator()(const Xapian::Document& doc, double) override;
   // After the match: counts what is left and returns one counter per facet,
@@ -213,6 +223,7 @@ class FacetStream : public Xapian::MatchSpy {
   std::function<const Xapian::Database*()> get_helper_;
   const Xapian::Database* helper_ = nullptr;
   std::vector<std::string> facets_;
+  FacetRecords records_;
   size_t chunk_;
   std::vector<Xapian::docid> current_;  // the chunk being filled
   std::vector<Xapian::docid> all_;      // filled by finish()

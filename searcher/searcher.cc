@@ -114,7 +114,7 @@ Status Searcher::Open(const std::string& db_path, std::unique_ptr<Searcher>* out
       if (version.empty())
         return Status::InvalidArgument(db_path + " is a Xapian database but not Dossier's; point --db at a Dossier database");
       if (!schema::is_readable_schema(version))
-        return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build reads schema 3 or " +
+        return Status::InvalidArgument(db_path + " uses Dossier schema " + version + ", this build reads schemas 3 to " +
                                        std::string(schema::kSchemaVersion) + "; re-index it into a new --db");
       out->reset(new Searcher(std::move(db), db_path));
       return Status::OK();
@@ -179,9 +179,10 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
   // the shards of a stub yield docids out of order, so those are collected first.
   MatchingDocs matching;
   std::optional<FacetStream> stream;
+  const FacetRecords records = request.facets.empty() ? FacetRecords::kNone : facet_records_of(db_);
   if (!request.facets.empty()) {
     if (db_.size() == 1) {
-      stream.emplace(db_, [this] { return facet_helper(); }, request.facets);
+      stream.emplace(db_, [this] { return facet_helper(); }, request.facets, records);
       enquire.add_matchspy(&*stream);
     } else {
       enquire.add_matchspy(&matching);
@@ -199,7 +200,7 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     const std::vector<Xapian::docid>& docids = matching.sorted();
     const Xapian::Database* helper =
         second_thread_pays(docids.size(), request.facets.size()) ? facet_helper() : nullptr;
-    add_facets(dossier::count_facets(db_, helper, docids, request.facets), docids, request, response);
+    add_facets(dossier::count_facets(db_, helper, docids, request.facets, records), docids, request, response);
   }
 
   Xapian::Stem stem(request.lang);  // validated by build_query

@@ -3,6 +3,7 @@
 // value slots, entity terms and the stored JSON record).
 #include "indexer/document_builder.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -233,7 +234,7 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   // The combined record holds the same ids and the month, for multi-facet counting.
   dossier::FacetRecordView record;
   const std::string record_value = doc.get_value(dossier::schema::kSlotFacets);
-  REQUIRE(dossier::decode_facet_record(record_value, &record));
+  REQUIRE(dossier::decode_facet_record(record_value, dossier::RecordIds::kHashed, &record));
   for (int t = 0; t < 3; ++t) CHECK(record.ids[t] == doc.get_value(dossier::schema::kSlotPersons + t));
   CHECK(record.month() == doc.get_value(dossier::schema::kSlotMonth));
   CHECK(record.month().size() == 7);
@@ -252,7 +253,7 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   // ... and a record with no ids, only the month.
   dossier::FacetRecordView empty_record;
   const std::string empty_value = n.doc.get_value(dossier::schema::kSlotFacets);
-  REQUIRE(dossier::decode_facet_record(empty_value, &empty_record));
+  REQUIRE(dossier::decode_facet_record(empty_value, dossier::RecordIds::kHashed, &empty_record));
   for (const auto& ids : empty_record.ids) CHECK(ids.empty());
   CHECK(empty_record.month() == n.doc.get_value(dossier::schema::kSlotMonth));
   CHECK(empty_value.size() == 3 + 2);  // three zero counts and the month in two bytes
@@ -260,6 +261,57 @@ TEST_CASE("document builder: entity terms and facet values from a TagResult") {
   dossier::Article undated = sample_article();
   undated.date.reset();
   CHECK(dossier::build_document(undated, nullptr).doc.get_value(dossier::schema::kSlotFacets).empty());
+}
+
+TEST_CASE("document builder: with an id registry, the record holds dense ids that 'ed:' entries name") {
+  dossier::EntityIdRegistry ids;
+  dossier::BuildOptions options;
+  options.entity_ids = &ids;
+  using dossier::EntityType;
+  auto metadata_of = [](const BuiltDocument& d) {
+    std::map<std::string, std::string> m;
+    for (const auto& e : d.metadata) m[e.key] = e.value;
+    return m;
+  };
+  dossier::TagResult first;
+  first.entities.push_back({EntityType::kPerson, "Antony Blinken", 1, {"Blinken"}});
+  first.entities.push_back({EntityType::kPerson, "Park Jin", 1, {"Park Jin"}});
+  first.entities.push_back({EntityType::kPlace, "Seoul", 1, {"Seoul"}});
+  BuiltDocument a = dossier::build_document(sample_article(), &first, options);
+  dossier::FacetRecordView record;
+  const std::string value = a.doc.get_value(dossier::schema::kSlotFacets);
+  REQUIRE(dossier::decode_facet_record(value, dossier::RecordIds::kDense, &record));
+  CHECK(record.ids[0] == std::string("\x00\x01", 2));  // persons 0 and 1, a byte each
+  CHECK(record.ids[1].empty());
+  CHECK(record.ids[2] == std::string("\x00", 1));  // places count from 0 too
+  CHECK(record.month() == "2023-11");
+  // The per-type slots keep hashed ids (one facet, or several databases at once).
+  CHECK(a.doc.get_value(dossier::schema::kSlotPersons) ==
+        dossier::pack_entity_ids(EntityType::kPerson, {"Antony Blinken", "Park Jin"}));
+  auto m = metadata_of(a);
+  CHECK(m[dossier::dense_id_key(EntityType::kPerson, 0)] == "Antony Blinken");
+  CHECK(m[dossier::dense_id_key(EntityType::kPerson, 1)] == "Park Jin");
+  CHECK(m[dossier::dense_id_key(EntityType::kPlace, 0)] == "Seoul");
+
+  // Another article: a known entity keeps its id, with no second entry in
+  // this scope; a new one takes the next id.
+  dossier::TagResult second;
+  second.entities.push_back({EntityType::kPerson, "Yoon Suk Yeol", 1, {"Yoon"}});
+  second.entities.push_back({EntityType::kPerson, "Park Jin", 1, {"Park"}});
+  BuiltDocument b = dossier::build_document(sample_article(), &second, options);
+  REQUIRE(dossier::decode_facet_record(b.doc.get_value(dossier::schema::kSlotFacets), dossier::RecordIds::kDense,
+                                       &record));
+  CHECK(record.ids[0] == std::string("\x02\x01", 2));
+  m = metadata_of(b);
+  CHECK(m[dossier::dense_id_key(EntityType::kPerson, 2)] == "Yoon Suk Yeol");
+  CHECK(m.count(dossier::dense_id_key(EntityType::kPerson, 1)) == 0);
+  CHECK(ids.size(EntityType::kPerson) == 3);
+
+  // Without a registry (a schema 3 or 4 database) the record holds hashed ids.
+  BuiltDocument c = dossier::build_document(sample_article(), &second);
+  REQUIRE(dossier::decode_facet_record(c.doc.get_value(dossier::schema::kSlotFacets), dossier::RecordIds::kHashed,
+                                       &record));
+  CHECK(record.ids[0] == dossier::pack_entity_ids(EntityType::kPerson, {"Yoon Suk Yeol", "Park Jin"}));
 }
 
 TEST_CASE("document builder: entity dictionary entries come once per database scope, again for a new one") {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <random>
@@ -23,6 +24,7 @@
 #include "common/index_terms.h"
 #include "common/schema.h"
 #include "indexer/document_builder.h"
+#include "indexer/entity_id_registry.h"
 #include "indexer/metadata_batch.h"
 #include "indexer/shard_merge.h"
 #include "searcher/searcher.h"
@@ -117,29 +119,45 @@ std::string month_of(const dossier::Article& a) {
   return buf;
 }
 
+// A database of generated articles. `dense`: schema 5, with dense entity ids
+// from one registry (as `dossier index` writes); otherwise schema 4, with
+// hashed ids. Articles `first` to `first + n - 1` of generate()'s sequence.
 struct TestDb {
   fs::path dir;
   std::vector<Generated> articles;
-  explicit TestDb(size_t n) : articles(generate(n)) {
-    dir = fs::temp_directory_path() / ("dossier-test-facets-" + std::to_string(::getpid()));
+  TestDb(size_t n, bool dense, const std::string& name = "", size_t first = 0) {
+    std::vector<Generated> all = generate(first + n);
+    articles.assign(std::make_move_iterator(all.begin() + static_cast<long>(first)), std::make_move_iterator(all.end()));
+    dir = fs::temp_directory_path() / ("dossier-test-facets-" + name + std::to_string(::getpid()));
     fs::remove_all(dir);
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
-    db.set_metadata(std::string(dossier::schema::kMetaSchemaVersion), std::string(dossier::schema::kSchemaVersion));
+    db.set_metadata(std::string(dossier::schema::kMetaSchemaVersion),
+                    std::string(dense ? dossier::schema::kSchemaVersion : dossier::schema::kHashedIdsSchema));
+    dossier::EntityIdRegistry ids;
+    dossier::BuildOptions options;
+    if (dense) options.entity_ids = &ids;
+    dossier::MetadataBatch metadata;
     for (const auto& g : articles) {
       dossier::TagResult tags = tags_of(g);
-      dossier::BuiltDocument built = dossier::build_document(g.article, &tags);
+      dossier::BuiltDocument built = dossier::build_document(g.article, &tags, options);
       db.replace_document(built.id_term, built.doc);
-      for (const auto& m : built.metadata) db.set_metadata(m.key, m.value);
+      metadata.add(std::move(built.metadata));
     }
+    metadata.flush(db, /*fresh=*/true);
     db.commit();
   }
   ~TestDb() { fs::remove_all(dir); }
 };
 
-// Built once per process: the document builder emits each entity's dictionary
-// entries once per thread, so a second database would lack the names.
+// Built once per process.
 TestDb& test_db() {
-  static TestDb db(3000);
+  static TestDb db(3000, /*dense=*/true);
+  return db;
+}
+// The same articles in a schema 4 database (hashed ids), which this build
+// still searches.
+TestDb& hashed_test_db() {
+  static TestDb db(3000, /*dense=*/false, "hashed-");
   return db;
 }
 
@@ -251,8 +269,12 @@ TEST_CASE("facets: FacetCounter over a subset of documents, all values") {
 }
 
 TEST_CASE("facets: one facet from its own slot, several from the combined record, the same counts") {
-  TestDb& test = test_db();
+ for (TestDb* each : {&test_db(), &hashed_test_db()}) {
+  TestDb& test = *each;
+  CAPTURE(test.dir);
   Xapian::Database db(test.dir.string());
+  CHECK(dossier::facet_records_of(db) ==
+        (&test == &test_db() ? dossier::FacetRecords::kDenseIds : dossier::FacetRecords::kHashedIds));
   std::vector<Xapian::docid> docids;
   std::vector<Generated> subset;
   every_nth(test, db, 2, 2, &docids, &subset);
@@ -262,7 +284,7 @@ TEST_CASE("facets: one facet from its own slot, several from the combined record
   for (const auto& facets : requests) {
     CAPTURE(facets.size());
     CAPTURE(facets.front());
-    std::vector<dossier::FacetCounter> counters = dossier::count_facets(db, nullptr, docids, facets);
+    std::vector<dossier::FacetCounter> counters = dossier::count_facets(db, nullptr, docids, facets, dossier::facet_records_of(db));
     REQUIRE(counters.size() == facets.size());
     for (size_t i = 0; i < facets.size(); ++i) {
       CAPTURE(facets[i]);
@@ -272,6 +294,36 @@ TEST_CASE("facets: one facet from its own slot, several from the combined record
       CHECK(got == brute_force(subset, facets[i], ""));
     }
   }
+ }
+}
+
+TEST_CASE("facets: a stub over two schema 5 databases counts entities by their hashed slots") {
+  // Each database hands out dense ids from 0, so id 0 is a different person in
+  // each; the records cannot be added up, the per-facet slots can.
+  TestDb first(1500, /*dense=*/true, "stub-a-");
+  TestDb second(1500, /*dense=*/true, "stub-b-", 1500);
+  const fs::path stub = fs::temp_directory_path() / ("dossier-test-facets-stub-" + std::to_string(::getpid()));
+  {
+    std::ofstream out(stub);
+    out << "auto " << first.dir.string() << "\nauto " << second.dir.string() << "\n";
+  }
+  Xapian::Database db(stub.string());
+  REQUIRE(db.size() == 2);
+  CHECK(dossier::facet_records_of(db) == dossier::FacetRecords::kNone);
+  std::vector<Generated> all = first.articles;
+  all.insert(all.end(), second.articles.begin(), second.articles.end());
+  std::vector<Xapian::docid> docids;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
+  REQUIRE(docids.size() == 3000);
+  const std::vector<std::string> facets = {"person", "org", "place", "month"};
+  std::vector<dossier::FacetCounter> counters = dossier::count_facets(db, nullptr, docids, facets, dossier::facet_records_of(db));
+  for (size_t i = 0; i < facets.size(); ++i) {
+    CAPTURE(facets[i]);
+    std::map<std::string, size_t> got;
+    for (const auto& v : counters[i].top(db, 100000, docids)) got[v.value] = v.count;
+    CHECK(got == brute_force(all, facets[i], ""));
+  }
+  fs::remove(stub);
 }
 
 TEST_CASE("facets: a damaged combined record counts as none, and the others still count") {
@@ -281,7 +333,7 @@ TEST_CASE("facets: a damaged combined record counts as none, and the others stil
     Xapian::WritableDatabase w(dir.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
     const std::array<std::string, 3> ids = {dossier::pack_entity_ids(EntityType::kPerson, {"Park Jin"}), "",
                                             dossier::pack_entity_ids(EntityType::kPlace, {"Seoul"})};
-    const std::string good = dossier::encode_facet_record(ids, "2023-11");
+    const std::string good = dossier::encode_facet_record(ids, "2023-11", dossier::RecordIds::kHashed);
     for (const std::string& value : {good, good.substr(0, 3), good, std::string("\xff\xff\xff\xff\xff\xff"), good}) {
       Xapian::Document doc;
       doc.add_value(dossier::schema::kSlotFacets, value);
@@ -291,7 +343,7 @@ TEST_CASE("facets: a damaged combined record counts as none, and the others stil
   }
   Xapian::Database db(dir.string());
   const std::vector<Xapian::docid> docids = {1, 2, 3, 4, 5};
-  std::vector<dossier::FacetCounter> counters = dossier::count_facets(db, nullptr, docids, {"place", "month", "year"});
+  std::vector<dossier::FacetCounter> counters = dossier::count_facets(db, nullptr, docids, {"place", "month", "year"}, dossier::facet_records_of(db));
   auto counts = [&](size_t i) {
     std::map<std::string, size_t> m;
     for (const auto& v : counters[i].top(db, 10, docids)) m[v.value] = v.count;
@@ -329,7 +381,7 @@ TEST_CASE("facets: two threads count what one does, and a failing helper costs n
     }
     return true;
   };
-  const auto one = tops(dossier::count_facets(db, nullptr, all, dossier::known_facets()));
+  const auto one = tops(dossier::count_facets(db, nullptr, all, dossier::known_facets(), dossier::facet_records_of(db)));
   // Every facet has values over all 3,000 articles, with counts that add up.
   for (size_t i = 0; i < one.size(); ++i) {
     CAPTURE(dossier::known_facets()[i]);
@@ -339,11 +391,11 @@ TEST_CASE("facets: two threads count what one does, and a failing helper costs n
   }
 
   Xapian::Database helper(test.dir.string());
-  CHECK(same(tops(dossier::count_facets(db, &helper, all, dossier::known_facets())), one));
+  CHECK(same(tops(dossier::count_facets(db, &helper, all, dossier::known_facets(), dossier::facet_records_of(db))), one));
 
   Xapian::Database closed(test.dir.string());
   closed.close();  // every read now throws Xapian::DatabaseClosedError
-  CHECK(same(tops(dossier::count_facets(db, &closed, all, dossier::known_facets())), one));
+  CHECK(same(tops(dossier::count_facets(db, &closed, all, dossier::known_facets(), dossier::facet_records_of(db))), one));
 }
 
 TEST_CASE("facets: FacetStream counts during the match what count_facets counts after it") {
@@ -368,7 +420,7 @@ TEST_CASE("facets: FacetStream counts during the match what count_facets counts 
     std::vector<Xapian::docid> expected_docids;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) expected_docids.push_back(*it);
     REQUIRE(expected_docids.size() > 500);
-    const auto expected = top_all(dossier::count_facets(db, nullptr, expected_docids, facets), expected_docids);
+    const auto expected = top_all(dossier::count_facets(db, nullptr, expected_docids, facets, dossier::facet_records_of(db)), expected_docids);
     // Brute force agrees for the facets of every article.
     if (word.empty())
       for (size_t i = 0; i < facets.size(); ++i) CHECK(expected[i] == brute_force(test.articles, facets[i], ""));
@@ -382,7 +434,7 @@ TEST_CASE("facets: FacetStream counts during the match what count_facets counts 
         CAPTURE(chunk);
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
-        dossier::FacetStream stream(db, [&] { ++asked; return h; }, facets, chunk);
+        dossier::FacetStream stream(db, [&] { ++asked; return h; }, facets, dossier::facet_records_of(db), chunk);
         enquire.add_matchspy(&stream);
         enquire.get_mset(0, 10, db.get_doccount());
         std::vector<dossier::FacetCounter> counters = stream.finish();
@@ -428,10 +480,14 @@ TEST_CASE("facets: the counting thread never reads a newer revision than the sea
   std::vector<Generated> changed = test.articles;
   {
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
+    dossier::EntityIdRegistry ids;  // the database's dense ids, as the indexer loads them
+    REQUIRE(ids.load(db, dir.string()).ok());
+    dossier::BuildOptions options;
+    options.entity_ids = &ids;
     for (size_t i = changed.size() / 2; i < changed.size(); ++i) {
       changed[i].persons = {"Person 7"};
       dossier::TagResult tags = tags_of(changed[i]);
-      dossier::BuiltDocument built = dossier::build_document(changed[i].article, &tags);
+      dossier::BuiltDocument built = dossier::build_document(changed[i].article, &tags, options);
       db.replace_document(built.id_term, built.doc);
     }
     db.commit();

@@ -99,16 +99,16 @@ void for_each_value(const Xapian::Database& db, Xapian::valueno slot, std::span<
 }  // namespace
 
 void FacetCounter::count(const Xapian::Database& db, std::span<const Xapian::docid> docids) {
-  begin_records(docids.size());
+  begin_records(docids.size(), RecordIds::kHashed);  // the per-facet slots hold hashed ids
   for_each_value(db, slot_, docids, [&](const std::string& value) {
     if (entity()) add_ids(value);
     else add_text(value);
   });
 }
 
-void FacetCounter::begin_records(size_t documents) {
+void FacetCounter::begin_records(size_t documents, RecordIds ids) {
   seen_ += documents;
-  if (entity()) id_counts_.reserve(std::min(documents * kReservePerDocument, kMaxReserve));
+  if (entity() && ids == RecordIds::kHashed) id_counts_.reserve(std::min(documents * kReservePerDocument, kMaxReserve));
 }
 
 void FacetCounter::add_record(const FacetRecordView& record) {
@@ -149,7 +149,7 @@ void FacetCounter::add_dense_ids(std::string_view packed) {
         shift += 7;
       } while (byte & 0x80);
     }
-    id_counts_.add(id);
+    dense_counts_.add(id);
   }
 }
 
@@ -164,7 +164,7 @@ void count_values(const Xapian::Database& db, std::span<const Xapian::docid> doc
   for (auto& c : *counters)
     if (from_record.empty() || !c.in_record()) c.count(db, docids);
   if (from_record.empty()) return;
-  for (FacetCounter* c : from_record) c->begin_records(docids.size());
+  for (FacetCounter* c : from_record) c->begin_records(docids.size(), ids);
   for_each_value(db, schema::kSlotFacets, docids, [&](const std::string& value) {
     FacetRecordView record;
     if (!decode_facet_record(value, ids, &record)) return;  // damaged: counted as having none
@@ -176,6 +176,7 @@ void FacetCounter::merge(const FacetCounter& other) {
   seen_ += other.seen_;
   dense_ids_ = dense_ids_ || other.dense_ids_;
   id_counts_.merge(other.id_counts_);
+  dense_counts_.merge(other.dense_counts_);
   text_counts_.merge(other.text_counts_);
   date_codes_.merge(other.date_codes_);
   for (const auto& [value, count] : other.long_text_counts_) long_text_counts_[value] += count;
@@ -221,7 +222,7 @@ std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t lim
     std::vector<uint32_t> best;
     std::vector<std::pair<uint64_t, uint32_t>> candidates;
     best.reserve(limit + 1);
-    id_counts_.for_each([&](uint64_t id, uint32_t count) {
+    auto consider = [&](uint64_t id, uint32_t count) {
       if (best.size() < limit) {
         best.push_back(count);
         std::push_heap(best.begin(), best.end(), std::greater<>());
@@ -233,7 +234,9 @@ std::vector<FacetValue> FacetCounter::top(const Xapian::Database& db, size_t lim
         std::push_heap(best.begin(), best.end(), std::greater<>());
       }
       candidates.emplace_back(id, count);
-    });
+    };
+    if (dense_ids_) dense_counts_.for_each(consider);
+    else id_counts_.for_each(consider);
     if (best.empty()) return all;
     const uint32_t threshold = best.front();
     bool shared_id = false;

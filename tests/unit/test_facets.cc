@@ -63,6 +63,42 @@ TEST_CASE("facets: IdCounter counts every key exactly, across growth and reserve
   CHECK(counter32.size() == expected32.size());
 }
 
+TEST_CASE("facets: DenseIdCounter counts exactly in its table, its array, and across the switch and merges") {
+  std::mt19937 rng(11);
+  // Skewed small ids as dense ids are (the common entities come first), a few
+  // beyond any array (from a damaged record), and a counter that stays small.
+  auto fill = [&](dossier::DenseIdCounter* c, std::map<uint32_t, uint32_t>* expected, int n, uint32_t range) {
+    for (int i = 0; i < n; ++i) {
+      uint32_t id = (i % 3 == 0) ? static_cast<uint32_t>(rng() % 200) : static_cast<uint32_t>(rng() % range);
+      if (i % 5000 == 4999) id = 0xFFFFFFF0u - static_cast<uint32_t>(i);
+      c->add(id);
+      ++(*expected)[id];
+    }
+  };
+  auto counts = [](const dossier::DenseIdCounter& c) {
+    std::map<uint32_t, uint32_t> m;
+    c.for_each([&](uint32_t id, uint32_t n) { m[id] += n; });
+    return m;
+  };
+  dossier::DenseIdCounter big, small, other_big;
+  std::map<uint32_t, uint32_t> e_big, e_small, e_other;
+  fill(&big, &e_big, 200000, 90000);    // well past the switch to an array
+  fill(&small, &e_small, 3000, 1000000);  // fewer distinct ids than the switch
+  fill(&other_big, &e_other, 50000, 150000);
+  CHECK(counts(big) == e_big);
+  CHECK(counts(small) == e_small);
+  CHECK(counts(other_big) == e_other);
+  // Merges in every combination: array into table, table into array, array into array.
+  dossier::DenseIdCounter merged = small;
+  merged.merge(big);
+  merged.merge(other_big);
+  merged.merge(small);
+  std::map<uint32_t, uint32_t> e_merged = e_big;
+  for (const auto* e : {&e_small, &e_other, &e_small})
+    for (const auto& [id, n] : *e) e_merged[id] += n;
+  CHECK(counts(merged) == e_merged);
+}
+
 namespace {
 
 const std::vector<std::string> kWords = {"iran", "korea", "summit", "oil", "border", "election", "embassy", "treaty"};

@@ -180,6 +180,26 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
       it->second.company = it->second.company && company;
     }
   }
+  //     A one-word place the gazetteer knows or the article's dateline names
+  //     ("MIAMI (AP) —") is that place when the model reads the word as a
+  //     person elsewhere ("The storm hit Miami"), unless the gazetteer knows a
+  //     person of that family name ("Trump", "Austin") or the article names
+  //     one in full. (Model-only places are not trusted: "Trump" is one in
+  //     "Trump Tower" articles.)
+  struct PlaceByWord {
+    std::string name;
+    int gaz_entity = -1;
+  };
+  std::unordered_map<std::string_view, PlaceByWord> place_by_word;
+  for (const TaggerSpan& span : *spans) {
+    if (span.dropped || span.misc || span.type != EntityType::kPlace || span.size() != 1 || span.demonym ||
+        (span.gaz_entity < 0 && !span.dateline))
+      continue;
+    std::string name = span.canonical.empty()
+                           ? span_surface(article.text, article.sentences[span.sent], span.begin, span.end)
+                           : span.canonical;
+    place_by_word.emplace(article.keys[span.sent][span.begin], PlaceByWord{std::move(name), span.gaz_entity});
+  }
   for (TaggerSpan& span : *spans) {
     if (span.dropped || span.misc || span.type != EntityType::kPerson) continue;
     const NerSentence& sent = article.sentences[span.sent];
@@ -206,6 +226,14 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
         span.canonical = org->second.name;
         span.gaz_entity = -1;
       }
+      continue;
+    }
+    if (auto place = place_by_word.find(key); place != place_by_word.end() && span.source == SpanSource::kModel &&
+        !span.honorific && span.role.empty() && !named_families.count(key) && (!known || known->empty())) {
+      span.type = EntityType::kPlace;
+      span.canonical = place->second.name;
+      span.gaz_entity = place->second.gaz_entity;
+      span.model_per = false;
       continue;
     }
     if (known && known->size() == 1 && person_context && country_named(gaz.entity(known->front()))) {

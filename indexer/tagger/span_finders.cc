@@ -338,6 +338,44 @@ bool in_results_line(const ArticleTokens& article, int sent, size_t begin, size_
   return (end < tokens.size() && score_or_at(end)) || (begin > 0 && score_or_at(begin - 1));
 }
 
+// A wire dateline's place: the words in capitals that open a paragraph, then
+// the agency in brackets ("MIAMI (AP) —", "BRUSSELS (Reuters) -"), or a state
+// or country and then the agency or a dash ("TALLAHASSEE, Fla. —", "KYIV,
+// Ukraine (AP) —"). The model reads some as organizations or persons. A bare
+// dash is not enough ("AIPAC — the lobby said"), nor a title in capitals after
+// the comma ("BRIAN KILMEADE, FOX NEWS HOST —"); CoNLL's headlines ("SOCCER -
+// JAPAN ...") have neither.
+bool is_dateline_name(const NerSentence& tokens, size_t begin, size_t end) {
+  if (begin != 0 || end > 4) return false;
+  for (size_t t = begin; t < end; ++t)
+    if (!std::isalpha(static_cast<unsigned char>(tokens[t].text[0])) || !is_all_caps(tokens[t].text)) return false;
+  auto is_dash = [&](size_t t) {
+    return t < tokens.size() && (tokens[t].text == "\u2014" || tokens[t].text == "\u2013" || tokens[t].text == "--");
+  };
+  // "(AP)", "(AFP)", "(Reuters)", "(Xinhua)"; not a transcript's speaker note,
+  // "JAKE TAPPER (ANCHOR):", "STEVE DOOCY (CO-HOST):".
+  auto is_agency = [&](size_t t) {
+    if (t + 2 >= tokens.size() || tokens[t].text != "(" || tokens[t + 2].text != ")") return false;
+    const std::string& name = tokens[t + 1].text;
+    if (name.size() > 10 || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
+    if (is_all_caps(name) && name.size() > 4) return false;
+    return t + 3 >= tokens.size() || tokens[t + 3].text != ":";
+  };
+  if (end < tokens.size() && tokens[end].text == ",") {
+    // A state or country: capitalized words in mixed case, or abbreviations
+    // with periods ("Fla.", "N.Y.", "South Korea").
+    size_t next = end + 1, words = 0;
+    for (; next < tokens.size() && words < 3; ++next, ++words) {
+      const std::string& w = tokens[next].text;
+      if (w == ".") continue;
+      const bool abbreviation = w.size() > 1 && w.back() == '.';
+      if (!std::isupper(static_cast<unsigned char>(w[0])) || (!abbreviation && is_all_caps(w))) break;
+    }
+    return words > 0 && (is_agency(next) || is_dash(next));
+  }
+  return is_agency(end);
+}
+
 }  // namespace
 
 void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
@@ -374,6 +412,11 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
       m.begin += 2;
     trim_name_punctuation(tokens, &m.begin, &m.end);
     if (m.begin == m.end) continue;
+    if (!m.misc && is_dateline_name(tokens, m.begin, m.end)) {
+      m.type = EntityType::kPlace;
+      m.model_per = false;
+      m.dateline = true;
+    }
     // Web addresses and e-mail addresses are no names, whatever the model says.
     bool address = false;
     for (size_t t = m.begin; t < m.end && !address; ++t) address = looks_like_address(tokens[t].text);

@@ -83,6 +83,7 @@ struct TaggerSpan {
   bool demonym = false;
   bool model_per = false;     // the model labelled these tokens PER
   bool honorific = false;     // preceded by Mr./Mrs./Dr. or a title
+  bool dateline = false;      // a wire dateline's place ("MIAMI (AP) —")
   int gaz_entity = -1;
   bool dropped = false;
 

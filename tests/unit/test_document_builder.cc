@@ -299,8 +299,8 @@ TEST_CASE("document builder: with an id registry, the record holds dense ids tha
   second.entities.push_back({EntityType::kPerson, "Yoon Suk Yeol", 1, {"Yoon"}});
   second.entities.push_back({EntityType::kPerson, "Park Jin", 1, {"Park"}});
   BuiltDocument b = dossier::build_document(sample_article(), &second, options);
-  REQUIRE(dossier::decode_facet_record(b.doc.get_value(dossier::schema::kSlotFacets), dossier::RecordIds::kDense,
-                                       &record));
+  const std::string b_value = b.doc.get_value(dossier::schema::kSlotFacets);  // the view points into it
+  REQUIRE(dossier::decode_facet_record(b_value, dossier::RecordIds::kDense, &record));
   CHECK(record.ids[0] == std::string("\x02\x01", 2));
   m = metadata_of(b);
   CHECK(m[dossier::dense_id_key(EntityType::kPerson, 2)] == "Yoon Suk Yeol");
@@ -309,8 +309,8 @@ TEST_CASE("document builder: with an id registry, the record holds dense ids tha
 
   // Without a registry (a schema 3 or 4 database) the record holds hashed ids.
   BuiltDocument c = dossier::build_document(sample_article(), &second);
-  REQUIRE(dossier::decode_facet_record(c.doc.get_value(dossier::schema::kSlotFacets), dossier::RecordIds::kHashed,
-                                       &record));
+  const std::string c_value = c.doc.get_value(dossier::schema::kSlotFacets);
+  REQUIRE(dossier::decode_facet_record(c_value, dossier::RecordIds::kHashed, &record));
   CHECK(record.ids[0] == dossier::pack_entity_ids(EntityType::kPerson, {"Yoon Suk Yeol", "Park Jin"}));
 }
 

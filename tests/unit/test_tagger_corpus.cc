@@ -191,6 +191,33 @@ TEST_CASE("tagger: with the model, a word that opens an organization's name is t
   CHECK(names(trump, EntityType::kOrg) == std::set<std::string>{"Trump Administration"});
 }
 
+TEST_CASE("tagger: with the model, a wire dateline's city is a place, and so is the word later on") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model reads "MIAMI (AP)" as an organization and "hit Miami" as a person.
+  TagResult miami = tagger->tag("Storm hits Florida\n\nMIAMI (AP) \u2014 The storm hit Miami on Tuesday, officials said.");
+  CHECK(names(miami, EntityType::kOrg) == std::set<std::string>{"Associated Press"});
+  CHECK(names(miami, EntityType::kPerson).empty());
+  CHECK(count_of_type(miami, EntityType::kPlace, "MIAMI") == 2);
+  const std::pair<const char*, const char*> datelines[] = {
+      {"TALLAHASSEE, Fla. \u2014 Lawmakers met on Tuesday.", "TALLAHASSEE"},
+      {"KYIV, Ukraine (AP) -- Officials met.", "KYIV"},
+      {"BRUSSELS (Reuters) \u2013 Ministers met.", "BRUSSELS"}};
+  for (const auto& [text, city] : datelines) {
+    CAPTURE(text);
+    TagResult r = tagger->tag(text);
+    CHECK(names(r, EntityType::kPerson).empty());
+    CHECK(names(r, EntityType::kOrg).count(city) == 0);
+    CHECK(names(r, EntityType::kPlace).size() >= 1);
+  }
+  // A transcript's speaker with a note in brackets is no dateline.
+  TagResult transcript = tagger->tag("JAKE TAPPER (ANCHOR): Do you agree?\n\nSTEVE DOOCY (CO-HOST): Well \u2014");
+  CHECK(names(transcript, EntityType::kPlace).empty());
+  // A person named in full keeps a lone mention of the name, though a place shares it.
+  TagResult jordan = tagger->tag("AMMAN, Jordan (AP) \u2014 Michael Jordan visited Jordan. Jordan said he liked it.");
+  CHECK(names(jordan, EntityType::kPerson) == std::set<std::string>{"Michael Jordan"});
+}
+
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

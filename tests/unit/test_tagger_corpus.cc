@@ -218,6 +218,21 @@ TEST_CASE("tagger: with the model, a wire dateline's city is a place, and so is 
   CHECK(names(jordan, EntityType::kPerson) == std::set<std::string>{"Michael Jordan"});
 }
 
+TEST_CASE("tagger: with the model, the technology companies are organizations, the Amazon rainforest a place") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model alone made "Amazon" a place and "Google" a person.
+  TagResult r = tagger->tag(
+      "Amazon to open headquarters\n\nAmazon said on Tuesday it would build a second headquarters. Google and "
+      "Facebook declined to comment, and Microsoft Corp. said nothing. Fires in the Amazon rainforest worried Brazil.");
+  CHECK(count_of_type(r, EntityType::kOrg, "Amazon") == 2);
+  CHECK(names(r, EntityType::kOrg).count("Google"));
+  CHECK(names(r, EntityType::kOrg).count("Facebook"));
+  CHECK(names(r, EntityType::kOrg).count("Microsoft"));
+  CHECK(names(r, EntityType::kPerson).empty());
+  CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"Amazon rainforest", "Brazil"});
+}
+
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

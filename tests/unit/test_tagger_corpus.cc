@@ -233,6 +233,17 @@ TEST_CASE("tagger: with the model, the technology companies are organizations, t
   CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"Amazon rainforest", "Brazil"});
 }
 
+TEST_CASE("tagger: with the model, the District of Columbia is a place, its Circuit court an organization") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "The U.S. Court of Appeals for the District of Columbia Circuit ruled on Friday. Voters in the District "
+      "of Columbia went to the polls.");
+  CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"District of Columbia"});
+  CHECK(names(r, EntityType::kOrg).count("District of Columbia Circuit"));
+  CHECK(names(r, EntityType::kOrg).count("District of Columbia") == 0);
+}
+
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

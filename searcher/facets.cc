@@ -9,6 +9,7 @@
 
 #include "common/index_terms.h"
 #include "common/schema.h"
+#include "common/varint.h"
 
 namespace dossier {
 
@@ -137,20 +138,8 @@ void FacetCounter::add_ids(std::string_view packed) {
 void FacetCounter::add_dense_ids(std::string_view packed) {
   const auto* p = reinterpret_cast<const unsigned char*>(packed.data());
   const auto* const end = p + packed.size();
-  while (p < end) {
-    uint32_t id = *p & 0x7f;
-    if (*p++ & 0x80) {
-      unsigned char byte;
-      int shift = 7;
-      do {
-        if (p == end || shift > 28) return;  // damaged: the rest is not counted
-        byte = *p++;
-        id |= static_cast<uint32_t>(byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-    }
-    dense_counts_.add(id);
-  }
+  uint32_t id;
+  while (p < end && (p = read_varint(p, end, &id))) dense_counts_.add(id);  // damaged: the rest is not counted
 }
 
 void count_values(const Xapian::Database& db, std::span<const Xapian::docid> docids, FacetRecords records,

@@ -116,11 +116,10 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 size_t repair_utf8(std::string& s) {
+  // Nearly all text is valid already (curly quotes and dashes included):
+  // check it before rebuilding it byte by byte.
+  if (s.find('\0') == std::string::npos && is_valid_utf8(s)) return 0;
   size_t replaced = 0;
-  bool clean = true;
-  for (unsigned char c : s)
-    if (c >= 0x80 || c == 0) { clean = false; break; }
-  if (clean) return 0;
   std::string out;
   out.reserve(s.size());
   int32_t i = 0, n = static_cast<int32_t>(s.size());

@@ -110,7 +110,7 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
       UChar32 c;
       int32_t i = 0;
       U8_NEXT(reinterpret_cast<const uint8_t*>(w.raw.data()), i, static_cast<int32_t>(w.raw.size()), c);
-      w.is_cjk = c > 0 && is_cjk_codepoint(c);
+      w.is_cjk = c >= 0x0E00 && is_cjk_codepoint(c);  // none below Thai: skips ICU for ASCII
     }
     if (normalize) {
       w.norm = normalize_word(w.raw);

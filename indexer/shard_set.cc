@@ -78,7 +78,7 @@ Status ShardWriter::finish_current() {
   if (!db_) return Status::OK();
   try {
     if (ledger_) {
-      ledger_->flush_shard(spelling_.counts(), *db_);
+      ledger_->flush_shard(spelling_, *db_);
       spelling_.clear();
     } else {
       spelling_.flush(*db_);

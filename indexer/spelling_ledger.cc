@@ -5,19 +5,18 @@
 
 namespace dossier {
 
-void SpellingLedger::flush_shard(const std::unordered_map<std::string, unsigned>& counts,
-                                 Xapian::WritableDatabase& db) {
+void SpellingLedger::flush_shard(const SpellingBatch& counts, Xapian::WritableDatabase& db) {
   std::vector<std::pair<std::string, unsigned>> due;
   {
     std::lock_guard lock(mu_);
-    for (const auto& [word, count] : counts) {
+    counts.for_each([&](std::string_view word, unsigned count) {
       auto it = words_.find(word);
       if (it == words_.end()) {
         if (words_.size() >= kMaxWords) {
           if (count >= min_frequency_) due.emplace_back(word, count);  // untracked: as without a ledger
-          continue;
+          return;
         }
-        it = words_.emplace(word, Entry{}).first;
+        it = words_.emplace(std::string(word), Entry{}).first;
       }
       Entry& e = it->second;
       if (e.written) {
@@ -30,7 +29,7 @@ void SpellingLedger::flush_shard(const std::unordered_map<std::string, unsigned>
       } else {
         e.pending += count;
       }
-    }
+    });
   }
   // Outside the lock: the other worker's shard need not wait for this one's writes.
   for (const auto& [word, count] : due) db.add_spelling(word, count);

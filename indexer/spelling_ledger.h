@@ -10,11 +10,15 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include <xapian.h>
+
+#include "indexer/spelling_batch.h"
 
 namespace dossier {
 
@@ -28,7 +32,7 @@ class SpellingLedger {
 
   // Adds one shard's document counts per word to the ledger and writes to `db`
   // every word that is now due.
-  void flush_shard(const std::unordered_map<std::string, unsigned>& counts, Xapian::WritableDatabase& db);
+  void flush_shard(const SpellingBatch& counts, Xapian::WritableDatabase& db);
 
   // Writes the counts gathered for words after they were written; true if any.
   bool flush_remainder(Xapian::WritableDatabase& db);
@@ -42,7 +46,12 @@ class SpellingLedger {
   };
   const unsigned min_frequency_;
   mutable std::mutex mu_;
-  std::unordered_map<std::string, Entry> words_;
+  // Looked up by the batch's string_views, without a std::string per lookup.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  std::unordered_map<std::string, Entry, WordHash, std::equal_to<>> words_;
   size_t written_with_pending_ = 0;  // entries that flush_remainder will write
 };
 

@@ -23,6 +23,14 @@ std::map<std::string, unsigned> spellings(const Xapian::Database& db) {
   return out;
 }
 
+// A batch holding these document counts per word.
+dossier::SpellingBatch batch(std::initializer_list<std::pair<const char*, unsigned>> counts) {
+  dossier::SpellingBatch b;
+  for (const auto& [word, n] : counts)
+    for (unsigned i = 0; i < n; ++i) b.add({word});
+  return b;
+}
+
 }  // namespace
 
 TEST_CASE("spelling ledger: words enter one shard when due, and the rest of their counts come last") {
@@ -36,12 +44,12 @@ TEST_CASE("spelling ledger: words enter one shard when due, and the rest of thei
   CHECK_FALSE(ledger.has_remainder());
 
   Xapian::WritableDatabase a = shard("a");
-  ledger.flush_shard({{"treaty", 3}, {"embassy", 1}, {"once", 1}}, a);
+  ledger.flush_shard(batch({{"treaty", 3}, {"embassy", 1}, {"once", 1}}), a);
   a.commit();
   CHECK(spellings(a) == std::map<std::string, unsigned>{{"treaty", 3}});  // "embassy" and "once": 1 document so far
 
   Xapian::WritableDatabase b = shard("b");
-  ledger.flush_shard({{"treaty", 4}, {"embassy", 1}}, b);
+  ledger.flush_shard(batch({{"treaty", 4}, {"embassy", 1}}), b);
   b.commit();
   // "embassy" is due now (2 documents in the run); "treaty" is already in shard a.
   CHECK(spellings(b) == std::map<std::string, unsigned>{{"embassy", 2}});

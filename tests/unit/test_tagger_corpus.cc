@@ -244,6 +244,21 @@ TEST_CASE("tagger: with the model, the District of Columbia is a place, its Circ
   CHECK(names(r, EntityType::kOrg).count("District of Columbia") == 0);
 }
 
+TEST_CASE("tagger: with the model, congressional leadership titles are roles, not organizations") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // Before these titles, the model left "Senate Minority" (920 AllSides articles),
+  // "House Minority Leader" and "House Majority Whip" as organizations.
+  TagResult r = tagger->tag(
+      "Senate Minority Leader Chuck Schumer said Tuesday that the plan would fail. House Minority Leader Nancy "
+      "Pelosi agreed, House Majority Whip Steve Scalise did not, and Senate Majority Whip Dick Durbin was silent.");
+  CHECK(names(r, EntityType::kPerson) ==
+        std::set<std::string>{"Chuck Schumer", "Nancy Pelosi", "Steve Scalise", "Dick Durbin"});
+  CHECK(names(r, EntityType::kOrg).empty());
+  for (const auto& m : r.mentions)
+    if (m.canonical == "Chuck Schumer") CHECK(m.role == "Senate Minority Leader");
+}
+
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

@@ -34,8 +34,11 @@ std::vector<bool> find_headline_sentences(const ArticleTokens& article);
 //    the names come back; a place keeps ordinary words before its name ("New
 //    Jersey");
 //  - guesses of the model alone made only of page furniture (is_page_furniture_word);
+//  - organization guesses of the model alone ending in "Act" or "Amendment":
+//    laws ("Affordable Care Act", "First Amendment");
 //  - one-word organization or person spans of the model alone whose word is a
-//    common English word (is_common_word, is_common_guess_word) or a title
+//    common English word (is_common_word, is_common_guess_word), a faith's or a
+//    people's word (is_faith_or_people_word: "Muslim", "Latino") or a title
 //    ("Justice" before a judge's name), or, when it opens a sentence or sits in
 //    a headline, a word written in lowercase elsewhere in the article.
 void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
@@ -92,5 +95,7 @@ bool is_page_furniture_word(std::string_view key);
 // one-word organization or person in news headlines ("modern", "entirely").
 // Folded keys.
 bool is_common_guess_word(std::string_view key);
+// "Muslim", "Christians", "Latino", "Bible": alone, no organization, person or place.
+bool is_faith_or_people_word(std::string_view key);
 
 }  // namespace dossier

@@ -259,6 +259,25 @@ TEST_CASE("tagger: with the model, congressional leadership titles are roles, no
     if (m.canonical == "Chuck Schumer") CHECK(m.role == "Senate Minority Leader");
 }
 
+TEST_CASE("tagger: with the model, laws and faiths' or peoples' words are no entities, and names they open stay") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model alone made "Muslim" an organization, "Latino" a person and laws organizations.
+  TagResult r = tagger->tag(
+      "Christian Whiton Says the Court Was Right\n\nMuslim leaders and Latino voters joined Christians and Sunni "
+      "clerics. The First Amendment and the Affordable Care Act were cited, as was the Bible. Hispanic groups met "
+      "in Ohio. Christian Whiton, a former State Department adviser, agreed.");
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"Muslim", "Latino", "Christians", "Sunni", "First Amendment", "Affordable Care Act",
+                             "Bible", "Hispanic"}) {
+      CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+    }
+  }
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Christian Whiton"});
+  CHECK(count_of_type(r, EntityType::kPerson, "Christian Whiton") == 2);  // the headline's mention too
+  CHECK(names(r, EntityType::kPlace).count("Ohio"));
+}
+
 TEST_CASE("tagger: with the model, page furniture copied with an article is no entity") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

@@ -284,10 +284,12 @@ TEST_CASE("tagger: with the model, page furniture copied with an article is no e
   TagResult r = tagger->tag(
       "Senator Mitch McConnell spoke in Louisville on Friday.\n\nStory Continued Below\n\n"
       "He said the bill would pass.\n\nClick here for reprint permission.\n\nReplay More Videos\n\n"
-      "Copyright 2019 The Washington Times, LLC.");
+      "Copyright 2019 The Washington Times, LLC.\n\nGet the Monitor Stories you care about delivered to your "
+      "inbox. By signing up, you agree to our Privacy Policy.\n\nThe Monitor reported that Acme Widgets Corp lost.");
   CHECK(names(r, EntityType::kPerson).count("Mitch McConnell"));
+  CHECK(names(r, EntityType::kOrg).count("Acme Widgets Corp"));  // the sentence after the pitch keeps its names
   for (const auto& e : r.entities) {
-    for (const char* junk : {"Story Continued Below", "Click", "Replay More Videos", "LLC"}) {
+    for (const char* junk : {"Story Continued Below", "Click", "Replay More Videos", "LLC", "Monitor Stories"}) {
       CHECK_MESSAGE(e.canonical != junk, "page furniture tagged: " << e.canonical);
     }
   }

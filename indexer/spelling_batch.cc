@@ -1,5 +1,6 @@
 #include "indexer/spelling_batch.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace dossier {
@@ -13,15 +14,14 @@ uint64_t hash_word(std::string_view w) { return std::hash<std::string_view>{}(w)
 
 SpellingBatch::SpellingBatch(unsigned min_frequency) : min_frequency_(min_frequency) {}
 
-const SpellingBatch::Slot* SpellingBatch::find(std::string_view word, uint64_t h) const {
-  if (slots_.empty()) return nullptr;
+size_t SpellingBatch::slot_of(std::string_view word, uint64_t h) const {
   const uint32_t fingerprint = static_cast<uint32_t>(h >> 32);
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.len == 0) return &s;
+    if (s.len == 0) return i;
     if (s.hash == fingerprint && s.len == word.size() && std::memcmp(arena_.data() + s.offset, word.data(), word.size()) == 0)
-      return &s;
+      return i;
   }
 }
 
@@ -30,7 +30,7 @@ void SpellingBatch::add(const std::vector<std::string>& words) {
     if (w.empty() || w.size() > UINT32_MAX || arena_.size() + w.size() > UINT32_MAX) continue;
     if ((words_ + 1) * 2 > slots_.size()) grow();
     const uint64_t h = hash_word(w);
-    Slot& s = const_cast<Slot&>(*find(w, h));
+    Slot& s = slots_[slot_of(w, h)];
     if (s.len == 0) {
       s.hash = static_cast<uint32_t>(h >> 32);
       s.offset = static_cast<uint32_t>(arena_.size());
@@ -60,8 +60,7 @@ void SpellingBatch::for_each(const std::function<void(std::string_view, unsigned
 }
 
 unsigned SpellingBatch::count(std::string_view word) const {
-  const Slot* s = find(word, hash_word(word));
-  return s ? s->count : 0;
+  return slots_.empty() ? 0 : slots_[slot_of(word, hash_word(word))].count;
 }
 
 void SpellingBatch::flush(Xapian::WritableDatabase& db) {

@@ -44,7 +44,9 @@ class SpellingBatch {
     uint32_t len = 0;     // 0: empty slot
     uint32_t count = 0;
   };
-  const Slot* find(std::string_view word, uint64_t h) const;
+  // The slot holding `word` (whose hash is h), or the empty slot where it
+  // belongs. The table must not be empty.
+  size_t slot_of(std::string_view word, uint64_t h) const;
   void grow();
 
   unsigned min_frequency_;

@@ -14,6 +14,7 @@
 #include "indexer/tagger/gazetteer.h"
 #include "indexer/tagger/guess_filters.h"
 #include "indexer/tagger/ner_tokenizer.h"
+#include "indexer/tagger/org_names.h"
 #include "indexer/tagger/rules.h"
 #include "indexer/tagger/sequence_model.h"
 #include "indexer/tagger/span_finders.h"
@@ -107,6 +108,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
     merge_model_spans(article, sent, gazetteer_, &local);
     find_org_rule_spans(article, sent, &local);
     join_organizations_ending_in_of(article, sent, &local);
+    extend_organizations_through_for_and_on(article, sent, gazetteer_, &local);
     // Gazetteer spans a longer model span replaced stay (dropped) in case the
     // guess is dropped later (drop_headline_and_common_word_guesses).
     for (TaggerSpan& t : local) {
@@ -119,8 +121,10 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   trim_ordinary_words_off_person_guesses(article, gazetteer_, &spans);
   end_person_guesses_at_run_together_headlines(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
+  retype_family_names_used_as_modifiers(article, &spans);
   resolve_person_coreference(article, gazetteer_, &spans);
   drop_headline_and_common_word_guesses(article, gazetteer_, &spans);
+  resolve_one_word_organizations(article, &spans);
 
   // Text order; spans are big, so sort pointers to them.
   std::vector<const TaggerSpan*> order;
@@ -140,14 +144,9 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
     m.type = s.type;
     m.surface = span_surface(text, tokens, s.begin, s.end);
     if (m.surface.empty()) continue;
-    m.canonical = s.canonical.empty() ? m.surface : s.canonical;
-    // "The New York Times" and "New York Times" are one organization: a name the
-    // gazetteer does not know loses a leading article.
-    if (s.canonical.empty() && m.type == EntityType::kOrg && m.canonical.size() > 4 &&
-        (m.canonical.starts_with("The ") || m.canonical.starts_with("THE ")) &&
-        m.canonical.find(' ', 4) != std::string::npos) {
-      m.canonical.erase(0, 4);
-    }
+    m.canonical = m.type == EntityType::kOrg ? organization_name(article, s)
+                  : s.canonical.empty()        ? m.surface
+                                               : s.canonical;
     m.begin = tokens[s.begin].begin;
     size_t last = s.end - 1;
     if (last > s.begin && (tokens[last].text == "'s" || tokens[last].text == "\xE2\x80\x99s")) --last;

@@ -81,11 +81,6 @@ class OrdinaryWords {
 
 std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* ordinary);
 
-bool is_model_guess(const TaggerSpan& s) {
-  return (s.source == SpanSource::kModel || s.source == SpanSource::kCoref) && s.gaz_entity < 0 && !s.honorific &&
-         s.role.empty();
-}
-
 // Tokens [begin, end) of sentence `sent` appear in ordinary sentence `t` at `j`
 // written as a name: same keys, capitalised where the span has a capitalised word.
 bool written_as_name_at(const ArticleTokens& article, const TaggerSpan& span, size_t t, size_t j) {
@@ -111,6 +106,11 @@ bool written_as_name_at(const ArticleTokens& article, const TaggerSpan& span, si
 }
 
 }  // namespace
+
+bool is_model_guess(const TaggerSpan& s) {
+  return (s.source == SpanSource::kModel || s.source == SpanSource::kCoref) && s.gaz_entity < 0 && !s.honorific &&
+         s.role.empty();
+}
 
 bool is_common_guess_word(std::string_view key) {
   static const WordSet s = {

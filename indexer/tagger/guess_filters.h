@@ -86,6 +86,10 @@ void repair_glued_person_spans(const ArticleTokens& article, const Gazetteer& ga
 void retype_person_guesses_by_head_word(const ArticleTokens& article, const Gazetteer& gaz,
                                         std::vector<TaggerSpan>* spans);
 
+// A span of the model alone (or joined to one by coreference): no gazetteer
+// entry, title or honorific behind it.
+bool is_model_guess(const TaggerSpan& s);
+
 // Words of the page around an article that scraped text keeps ("Story Continued
 // Below", "Click here", "Manage Newsletters", "LLC" of a copyright line): a model
 // guess made only of them is dropped. Folded keys.

@@ -369,3 +369,58 @@ TEST_CASE("tagger: with the model, a headline's ordinary words come off a person
   CHECK(persons.count("George Will"));
   CHECK(persons.count("Will Smith"));
 }
+
+TEST_CASE("tagger: with the model, organization names run on through for and on, and stop at a title or a date") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model stopped at "Center" and "Council", and made "American Progress"
+  // and "Foreign Relations" organizations of their own.
+  TagResult r = tagger->tag(
+      "Budget talks\n\nA new report by the Center for American Progress said so. He spoke at the Council on "
+      "Foreign Relations and the Council on American-Islamic Relations, and wrote for the Reporters Committee for "
+      "Freedom of the Press. The Committee for a Responsible Federal Budget disagreed, as did the Center on Budget "
+      "and Policy Priorities. Neera Tanden of the Center for American Progress agreed. The Judiciary Committee on "
+      "Monday heard the Senate Judiciary Committee on Capitol Hill.");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* full : {"Center for American Progress", "Council on Foreign Relations",
+                           "Council on American-Islamic Relations", "Reporters Committee for Freedom of the Press",
+                           "Committee for a Responsible Federal Budget", "Center on Budget and Policy Priorities",
+                           "Judiciary Committee", "Senate Judiciary Committee"}) {
+    CHECK_MESSAGE(orgs.count(full), "missing: " << std::string(full));
+  }
+  CHECK(count_of_type(r, EntityType::kOrg, "Center for American Progress") == 2);
+  for (const char* part : {"Center", "Council", "American Progress", "Foreign Relations", "Progress",
+                           "Judiciary Committee on Monday", "Senate Judiciary Committee on Capitol Hill"}) {
+    CHECK_MESSAGE(!orgs.count(part), "tagged: " << std::string(part));
+  }
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Neera Tanden"});
+  CHECK(names(r, EntityType::kPlace).count("Capitol Hill"));
+}
+
+TEST_CASE("tagger: with the model, a bare organization word names the article's organization or none") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Inquiry widens\n\nThe House Judiciary Committee heard Attorney General William Barr on Monday. The "
+      "Washington Post reported it first, and the Post said the Committee found nothing. The New York Times "
+      "disagreed; the Times said so. Attorney General Steve Marshall said the Court and the Institute "
+      "agreed, as did the University. President Donald Trump was silent. The Trump administration said "
+      "nothing. Graham said on \"Face the Nation\" and on \"Meet the Press\" that the Granite State votes first. "
+      "The House passed the bill, and CNN reported it.\n\n"
+      "Media playback is unsupported on your device Media caption Schiff says the facts are damning.");
+  const auto orgs = names(r, EntityType::kOrg);
+  // Resolved to the one longer name of the article.
+  CHECK(count_of_type(r, EntityType::kOrg, "House Judiciary Committee") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "Washington Post") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "New York Times") == 2);
+  // Generic words alone, shows and captions: no organization.
+  for (const char* junk : {"Committee", "Post", "Times", "Attorney", "Court", "Institute", "University", "Nation",
+                           "Press", "State", "Media", "Trump"}) {
+    CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
+  }
+  // A family name before "administration" or "White House" is the person.
+  CHECK(count_of_type(r, EntityType::kPerson, "Donald Trump") == 2);
+  // Names by themselves stay, although the article names "House Judiciary Committee".
+  CHECK(orgs.count("House"));
+  CHECK(orgs.count("CNN"));
+}

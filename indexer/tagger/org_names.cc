@@ -1,0 +1,206 @@
+// Organization names the model leaves short or bare: see org_names.h.
+#include "indexer/tagger/org_names.h"
+
+#include <string_view>
+#include <unordered_set>
+
+#include "indexer/tagger/coreference.h"
+#include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/guess_filters.h"
+#include "indexer/tagger/rules.h"
+
+namespace dossier {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Heads of names that go on with "for" or "on" (folded keys). Chambers and
+// forces are not among them: "the Senate on Tuesday", "the Army for years".
+bool takes_for_or_on(std::string_view key) {
+  static const WordSet s = {"center", "centre", "committee", "council", "institute", "foundation", "coalition",
+                            "campaign", "alliance", "fund", "project", "partnership", "association",
+                            "organization", "organisation", "society", "league", "commission", "office",
+                            "bureau", "court", "network", "movement", "federation", "americans", "citizens",
+                            "forum", "initiative", "board", "agency", "union"};
+  return s.count(key) > 0;
+}
+
+// A date word ends a name: "the Committee on Monday", "Council on January 5".
+bool is_date_word(std::string_view key) {
+  static const WordSet s = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "january", "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december", "jan.", "feb.", "aug.",
+                            "sept.", "sep.", "oct.", "nov.", "dec."};
+  return s.count(key) > 0;
+}
+
+// Nouns that name the kind of an organization, not one (folded keys).
+bool is_generic_org_word(std::string_view key) {
+  static const WordSet s = {"committee", "commission", "council", "court", "center", "centre", "institute",
+                            "university", "college", "school", "foundation", "administration", "department",
+                            "agency", "ministry", "bureau", "board", "authority", "association", "organization",
+                            "organisation", "society", "alliance", "coalition", "league", "network", "group",
+                            "company", "corporation", "fund", "project", "campaign", "media", "press", "state",
+                            "attorney", "nation", "government", "assembly", "federation", "service", "movement",
+                            "party", "caucus", "panel", "subcommittee", "conference", "program", "programme"};
+  return s.count(key) > 0;
+}
+
+// Newspapers' names shortened ("the Times", "the Post", "the Journal"): they
+// name the article's newspaper of that name. Words that name an organization
+// by themselves ("House", "CNN", "Treasury") are not shortened names, even when
+// the article names "House Judiciary Committee" or "CNN Politics".
+bool is_newspaper_short_name(std::string_view key) {
+  static const WordSet s = {"times", "post", "journal", "tribune", "herald", "globe", "telegraph", "examiner",
+                            "chronicle", "inquirer", "gazette", "observer", "register", "dispatch", "courier",
+                            "bulletin", "beacon", "sentinel", "enquirer", "star", "sun", "mail", "express"};
+  return s.count(key) > 0;
+}
+
+// Words after a family name that make it a modifier: "the Trump administration".
+bool makes_modifier(std::string_view key) {
+  static const WordSet s = {"administration", "administration's", "campaign", "campaign's", "presidency",
+                            "era", "government", "aides", "allies", "officials", "loyalists", "team",
+                            "transition", "camp", "doctrine", "years", "cabinet", "white"};
+  return s.count(key) > 0;
+}
+
+bool is_one_word_org_guess(const TaggerSpan& s) {
+  return !s.dropped && !s.misc && s.type == EntityType::kOrg && s.size() == 1 && is_model_guess(s);
+}
+
+}  // namespace
+
+std::string organization_name(const ArticleTokens& article, const TaggerSpan& span) {
+  if (!span.canonical.empty()) return span.canonical;
+  std::string name = span_surface(article.text, article.sentences[span.sent], span.begin, span.end);
+  if (name.size() > 4 && (name.starts_with("The ") || name.starts_with("THE ")) && name.find(' ', 4) != std::string::npos)
+    name.erase(0, 4);
+  return name;
+}
+
+void extend_organizations_through_for_and_on(const ArticleTokens& article, int sent, const Gazetteer& gaz,
+                                             std::vector<TaggerSpan>* spans) {
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  constexpr size_t kMaxWords = 12;
+  for (size_t i = 0; i < spans->size(); ++i) {
+    TaggerSpan& org = (*spans)[i];
+    if (org.dropped || org.misc || org.sent != sent || org.type != EntityType::kOrg || org.gaz_entity >= 0) continue;
+    size_t e = org.end;
+    if (e + 1 >= tokens.size() || !takes_for_or_on(keys[e - 1]) || (keys[e] != "for" && keys[e] != "on")) continue;
+    size_t f = e + 1;
+    if (keys[f] == "a" || keys[f] == "an" || keys[f] == "the") ++f;
+    // A title or a person ends the name: "Council on Foreign Relations President Richard Haass".
+    auto name_word = [&](size_t t) {
+      if (t >= tokens.size() || !starts_upper(tokens[t].text) || is_date_word(keys[t]) || gaz.title_length_at(keys, t))
+        return false;
+      // A person the model alone guessed, with no first name, may be the name's
+      // words ("Islamic Relations" of "Council on American-Islamic Relations").
+      for (const TaggerSpan& p : *spans)
+        if (!p.dropped && p.sent == sent && p.type == EntityType::kPerson && p.begin <= t && t < p.end &&
+            (!is_model_guess(p) || gaz.is_first_name(keys[p.begin])))
+          return false;
+      return true;
+    };
+    auto glued = [&](size_t t) { return tokens[t].begin == tokens[t - 1].end; };
+    size_t end = f;  // one past the last capitalised word taken
+    while (f < tokens.size() && f - org.begin < kMaxWords) {
+      if (name_word(f)) {
+        end = ++f;
+        continue;
+      }
+      if (end != f || f == e + 1) break;
+      // "American-Islamic", "and Policy", "of the Press"
+      if (keys[f] == "-" && glued(f) && f + 1 < tokens.size() && glued(f + 1) && name_word(f + 1)) {
+        ++f;
+      } else if (keys[f] == "and" || keys[f] == "&" || keys[f] == "of") {
+        // "of the Press"; not "and the": a list goes on there ("... and the Reporters Committee").
+        const size_t next = keys[f] == "of" && f + 1 < tokens.size() && keys[f + 1] == "the" ? f + 2 : f + 1;
+        if (!name_word(next)) break;
+        f = next;
+      } else {
+        break;
+      }
+    }
+    if (end <= e + 1 || !starts_upper(tokens[end - 1].text)) continue;
+    // A place after "on" or "for" is where, not a name: "the Judiciary Committee
+    // on Capitol Hill".
+    bool place_only = false;
+    for (const TaggerSpan& s : *spans)
+      place_only |= !s.dropped && s.sent == sent && s.type == EntityType::kPlace && !s.demonym && s.gaz_entity >= 0 &&
+                    s.begin == e + 1 && s.end == end;
+    if (place_only || keys[e + 1] == "capitol") continue;
+    // Only spans wholly inside the new extent give way; one that runs past it
+    // ("on Foreign Relations Committee Chairman Bob Corker") means the words
+    // belong elsewhere.
+    bool clear = true;
+    for (const TaggerSpan& s : *spans)
+      if (&s != &org && !s.dropped && s.sent == sent && s.begin < end && e < s.end && s.end > end) clear = false;
+    if (!clear) continue;
+    for (TaggerSpan& s : *spans)
+      if (&s != &org && !s.dropped && s.sent == sent && s.begin >= e && s.end <= end) s.dropped = true;
+    org.end = end;
+    org.canonical.clear();
+  }
+}
+
+void retype_family_names_used_as_modifiers(const ArticleTokens& article, std::vector<TaggerSpan>* spans) {
+  std::unordered_set<std::string_view> families;
+  for (const TaggerSpan& s : *spans)
+    if (!s.dropped && !s.misc && s.type == EntityType::kPerson) families.insert(article.keys[s.sent][s.end - 1]);
+  if (families.empty()) return;
+  for (TaggerSpan& s : *spans) {
+    if (!is_one_word_org_guess(s)) continue;
+    const auto& keys = article.keys[s.sent];
+    if (s.end >= keys.size() || !families.count(keys[s.begin]) || !makes_modifier(keys[s.end])) continue;
+    if (keys[s.end] == "white" && (s.end + 1 >= keys.size() || keys[s.end + 1] != "house")) continue;
+    s.type = EntityType::kPerson;
+    s.model_per = true;  // for coreference, as if the model had said so
+    s.canonical.clear();
+  }
+}
+
+void resolve_one_word_organizations(const ArticleTokens& article, std::vector<TaggerSpan>* spans) {
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kOrg || !is_model_guess(s)) continue;
+    const auto& keys = article.keys[s.sent];
+    const bool show = s.begin >= 2 && keys[s.begin - 1] == "the" &&
+                      (keys[s.begin - 2] == "meet" || keys[s.begin - 2] == "face");
+    const bool caption = s.size() == 1 && s.end < keys.size() && (keys[s.end] == "caption" || keys[s.end] == "playback");
+    if (show || caption) s.dropped = true;
+  }
+  for (TaggerSpan& s : *spans) {
+    if (!is_one_word_org_guess(s)) continue;
+    const std::string& word = article.keys[s.sent][s.begin];
+    const bool generic = is_generic_org_word(word);
+    const bool resolvable = generic || is_newspaper_short_name(word);
+    // The longer organization names of the article with this word in them.
+    std::string only, only_key;
+    bool several = false;
+    for (const TaggerSpan& o : *spans) {
+      if (o.dropped || o.misc || o.type != EntityType::kOrg || o.size() < 2) continue;
+      bool has_word = false;
+      for (size_t t = o.begin; t < o.end && !has_word; ++t) has_word = article.keys[o.sent][t] == word;
+      if (!has_word) continue;
+      std::string name = organization_name(article, o);
+      std::string key = cached_entity_key(name);
+      if (key.empty()) continue;
+      if (only_key.empty()) {
+        only = std::move(name);
+        only_key = std::move(key);
+      } else if (key != only_key) {
+        several = true;
+        break;
+      }
+    }
+    if (!resolvable) continue;
+    if (!only_key.empty() && !several) {
+      s.canonical = only;
+    } else if (generic) {
+      s.dropped = true;
+    }
+  }
+}
+
+}  // namespace dossier

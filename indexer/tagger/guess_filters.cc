@@ -112,72 +112,6 @@ bool is_model_guess(const TaggerSpan& s) {
          s.role.empty();
 }
 
-bool is_common_guess_word(std::string_view key) {
-  static const WordSet s = {
-      "entirely", "managing", "modern",  "allows",  "pushes",   "close",    "ranks",   "back",     "ahead",
-      "summit",   "trade",    "benefits", "america's", "breaking", "exclusive", "watch",  "live",    "update",
-      "recap",    "explainer", "analysis", "opinion", "editorial", "commentary", "podcast", "newsletter",
-      "fact",     "check",    "factcheck", "poll",    "polls",    "vote",     "votes",   "voters",   "election",
-      "elections", "debate",  "campaign", "rally",   "protest",  "protests", "strike",  "strikes",  "attack",
-      "attacks",  "war",      "crisis",   "deal",    "talks",    "plan",     "bill",    "law",      "ban",
-      "tax",      "taxes",    "budget",   "economy", "jobs",     "health",   "care",    "healthcare", "climate",
-      "energy",   "border",   "immigration", "refugees", "shooting", "gun",   "guns",    "police",
-      "rights",   "freedom",  "liberty", "democracy", "capitalism", "socialism", "conservative",
-      "conservatives", "liberal", "liberals", "progressive", "progressives", "republican", "democratic",
-      "independent", "moderate", "radical", "extreme", "far", "hard", "new", "old", "big", "great", "real",
-      "true",     "false",    "fake",     "free",    "fair",     "full",     "total",   "major",    "minor",
-      "global",   "local",    "national", "federal", "public",   "private",  "social",  "digital",  "daily",
-      "weekly",   "today",    "tonight",  "now",     "never",    "always",   "again",   "still",    "finally",
-      "officially", "reportedly", "allegedly", "completely", "totally", "really", "actually", "literally",
-      "secret",   "secrets",  "inside",   "behind",  "beyond",   "why",      "how",     "what",     "who",
-      // Function words, whose capital only ever comes from a headline or a sentence start.
-      "the",      "this",     "that",     "these",   "those",    "it",       "its",     "is",       "be",
-      "was",      "were",     "has",      "have",    "will",     "would",    "can",     "must",     "not",
-      "no",       "yes",      "more",     "most",    "all",      "just",     "only",    "also",     "first",
-      "left",     "right",    "despite",  "says",    "said",     "here",     "there",   "when",     "where",
-      // Capitalised words the model takes for a person or an organization in
-      // political news, that are neither: laws and documents, deities, bare
-      // generic heads of organization names.
-      "obamacare", "trumpcare", "constitution", "office",   "union",    "majority", "minority",
-      // Events, holidays, faiths, diseases and programs (CoNLL's MISC at most),
-      // which the model takes for a place, a person or an organization: at 37,554
-      // articles "Brexit" was all three (197, 115 and 189 articles), "Christmas"
-      // a place in 286, "Islam" a person in 137, "Covid" an organization in 132.
-      "brexit", "christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah", "passover",
-      "islam", "christianity", "judaism", "hinduism", "buddhism", "ebola", "zika", "covid", "coronavirus",
-      "medicaid", "medicare"};
-  return s.count(key) > 0;
-}
-
-// Faiths' and peoples' adjectives and their scriptures (CoNLL's MISC), which the
-// model takes for organizations, persons or places when alone: at 37,554
-// articles "Muslim" was an organization in 938, a person in 328 and a place in
-// 163; "Latino" a person in 489. Not ordinary words (OrdinaryWords): they open
-// names too ("Christian Whiton" in a headline stays).
-bool is_faith_or_people_word(std::string_view key) {
-  static const WordSet s = {
-      "muslim", "muslims", "christian", "christians", "jewish", "jews", "catholic", "catholics",
-      "evangelical", "evangelicals", "protestant", "protestants", "hindu", "hindus", "sikh", "sikhs",
-      "sunni", "sunnis", "shia", "shiite", "shiites", "latino", "latinos", "latina", "latinas", "latinx",
-      "hispanic", "hispanics", "bible", "koran", "quran"};
-  return s.count(key) > 0;
-}
-
-bool is_page_furniture_word(std::string_view key) {
-  static const WordSet s = {
-      "click",    "tap",       "here",      "read",     "more",      "story",     "continued", "continues",
-      "below",    "above",     "replay",    "watch",    "video",     "videos",    "photo",     "photos",
-      "image",    "images",    "gallery",   "slideshow", "caption",  "credit",    "share",     "shares",
-      "tweet",    "email",     "print",     "reprint",  "permission", "comment",  "comments",  "subscribe",
-      "subscription", "sign",  "up",        "log",      "in",        "manage",    "newsletter", "newsletters",
-      "daily",    "weekly",    "advertisement", "advertising", "sponsored", "ad",  "ads",       "related",
-      "trending", "recommended", "popular", "latest",   "next",      "previous",  "skip",      "menu",
-      "close",    "open",      "view",      "listen",   "audio",     "download",  "app",       "follow",
-      "us",       "on",        "copyright", "rights",   "reserved",  "all",       "llc",       "inc",
-      "terms",    "privacy",   "policy",    "cookies",  "contact",   "home",      "page",      "top"};
-  return s.count(key) > 0;
-}
-
 std::vector<bool> find_headline_sentences(const ArticleTokens& article) {
   OrdinaryWords ordinary(article);
   return find_headlines(article, &ordinary);
@@ -577,7 +511,10 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
     // with a capital inside a sentence ("the Times", "the House"): for them the
     // general common-word list counts only where capitals are weak evidence.
     const bool common = is_common_word(key) && (s.type == EntityType::kPerson || weak_capital);
-    if (common || is_common_guess_word(key) || is_faith_or_people_word(key) ||
+    // A person is never initials or a suffix alone: a party's letter ("Sherrod
+    // Brown (D., Ohio)"), a bill ("H.R."), "Jr." split off "Martin Luther King Jr.".
+    const bool name_piece = s.type == EntityType::kPerson && (is_name_suffix(key) || is_initials(tokens[s.begin].text));
+    if (common || name_piece || is_common_guess_word(key) || is_faith_or_people_word(key) ||
         gaz.title_length_at(article.keys[s.sent], s.begin) == 1 ||
         (weak_capital && article.written_lowercase(key))) {
       s.dropped = true;

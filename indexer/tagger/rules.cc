@@ -145,6 +145,14 @@ bool is_nobility_title(std::string_view key) {
 bool is_east_asian_surname(std::string_view key) { return east_asian_surnames().count(key) > 0; }
 bool is_common_word(std::string_view key) { return common_words().count(key) > 0; }
 bool is_name_particle(std::string_view key) { return particles().count(key) > 0; }
+bool is_name_suffix(std::string_view key) { return name_suffixes().count(key) > 0; }
+
+bool is_initials(std::string_view text) {
+  if (text.size() < 2 || text.size() % 2 != 0) return false;
+  for (size_t i = 0; i < text.size(); i += 2)
+    if (text[i] < 'A' || text[i] > 'Z' || text[i + 1] != '.') return false;
+  return true;
+}
 bool is_org_head(std::string_view key) { return org_heads().count(key) > 0; }
 
 bool starts_upper(std::string_view text) {

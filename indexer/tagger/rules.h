@@ -46,6 +46,12 @@ bool is_common_word(std::string_view key);
 bool is_name_word(std::string_view text, std::string_view key);
 bool is_name_particle(std::string_view key);
 
+// "jr.", "sr", "iii": what follows a name, never one alone (folded keys).
+bool is_name_suffix(std::string_view key);
+
+// Capital letters each followed by a period: "D.", "H.R.", "J.F.K.".
+bool is_initials(std::string_view text);
+
 // First code point is an uppercase letter / no lowercase letters at all.
 bool starts_upper(std::string_view text);
 bool is_all_caps(std::string_view text);

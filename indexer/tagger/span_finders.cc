@@ -177,6 +177,10 @@ void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& g
     if (!coverage.is_free(i, i + 1)) continue;
     size_t title_len = gaz.title_length_at(keys, i);
     if (title_len == 0 || !coverage.is_free(i, i + title_len)) continue;
+    // A rank in lowercase is an adjective: "a major Democratic donor", "general Motors".
+    if (title_len == 1 && !starts_upper(tokens[i].text) &&
+        (keys[i] == "major" || keys[i] == "general" || keys[i] == "private"))
+      continue;
     size_t b = i + title_len, e = b;
     // A person the gazetteer knows: give it the role.
     if (TaggerSpan* known = span_at(spans, b); known && known->begin == b) {

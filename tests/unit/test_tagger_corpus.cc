@@ -424,3 +424,15 @@ TEST_CASE("tagger: with the model, a bare organization word names the article's 
   CHECK(orgs.count("House"));
   CHECK(orgs.count("CNN"));
 }
+
+TEST_CASE("tagger: with the model, sentence openers, party letters, suffixes and adjectives are no persons") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senators object\n\nLikewise, the senators were unhappy. \"Look, it is over. Period.\" A major Democratic "
+      "donor agreed, and so did Sen. Sherrod Brown (D., Ohio) and Sen. Rand Paul (R., Ky.). The rally honored "
+      "Martin Luther King Jr.'s speech. The United States is at war with al Qaeda; he trained in Qaeda camps.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Sherrod Brown", "Rand Paul", "Martin Luther King Jr."});
+  CHECK(count_of_type(r, EntityType::kOrg, "al-Qaeda") == 2);
+  CHECK(names(r, EntityType::kPlace).count("Ohio"));
+}

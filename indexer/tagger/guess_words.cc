@@ -45,6 +45,8 @@ bool is_common_guess_word(std::string_view key) {
       "remember", "meanwhile", "however", "moreover", "furthermore", "nevertheless", "nonetheless", "indeed",
       "instead", "otherwise", "therefore", "thus", "anyway", "perhaps", "maybe", "sure", "yep", "nope",
       "democrats", "republicans", "dems", "trumpism", "nazis", "super", "gang",
+      // Parts of documents: "Article II", "Section 230".
+      "article", "section",
       // Events, holidays, faiths, diseases and programs (CoNLL's MISC at most),
       // which the model takes for a place, a person or an organization: at 37,554
       // articles "Brexit" was all three (197, 115 and 189 articles), "Christmas"

@@ -415,7 +415,7 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
         tokens[m.begin + 1].begin == tokens[m.begin].end)
       m.begin += 2;
     trim_name_punctuation(tokens, &m.begin, &m.end);
-    if (m.begin == m.end) continue;
+    if (m.begin == m.end || (m.size() == 1 && is_possessive(tokens[m.begin].text))) continue;
     if (!m.misc && is_dateline_name(tokens, m.begin, m.end)) {
       m.type = EntityType::kPlace;
       m.model_per = false;

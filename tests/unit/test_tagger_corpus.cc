@@ -436,3 +436,21 @@ TEST_CASE("tagger: with the model, sentence openers, party letters, suffixes and
   CHECK(count_of_type(r, EntityType::kOrg, "al-Qaeda") == 2);
   CHECK(names(r, EntityType::kPlace).count("Ohio"));
 }
+
+TEST_CASE("tagger: with the model, the words around a one-word guess correct it") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Border visit\n\nThe Clintons and the Bidens met Hillary Clinton and Joe Biden. Senate Majority Leader Mitch "
+      "McConnell Addison (Mitch) Mitchell McConnell spoke. Paul Manafort was charged. Giuliani consulted with "
+      "Manafort on Ukraine info. Migrants were held at a center in McAllen. What was going on in Clinton's mind? "
+      "Article II and Section 230 were cited.");
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"Clintons", "Bidens", "Mitch", "Article", "Section"}) {
+      CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+    }
+  }
+  CHECK(count_of_type(r, EntityType::kPerson, "Paul Manafort") == 2);  // "with Manafort" was a place
+  CHECK(names(r, EntityType::kPlace).count("McAllen"));                 // "in McAllen" was a person
+  CHECK(count_of_type(r, EntityType::kPerson, "Hillary Clinton") == 2);  // "in Clinton's mind" stays hers
+}

@@ -1,0 +1,60 @@
+// One-word guesses the words around them correct: see one_word_guesses.h.
+#include "indexer/tagger/one_word_guesses.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "indexer/tagger/guess_filters.h"
+
+namespace dossier {
+namespace {
+
+bool is_deity(std::string_view key) { return key == "god" || key == "jesus" || key == "allah" || key == "christ"; }
+
+}  // namespace
+
+void correct_one_word_guesses_by_context(const ArticleTokens& article, const Gazetteer& gaz,
+                                         std::vector<TaggerSpan>* spans) {
+  // Family names (last words) of the article's persons named in full, and of
+  // those named by a title or known to the gazetteer ("President Trump").
+  std::unordered_set<std::string_view> families, full_name_families;
+  for (const TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kPerson) continue;
+    const std::string& family = article.keys[s.sent][s.end - 1];
+    if (s.size() >= 2) full_name_families.insert(family);
+    if (s.size() >= 2 || !is_model_guess(s)) families.insert(family);
+  }
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.size() != 1 || !is_model_guess(s)) continue;
+    const auto& keys = article.keys[s.sent];
+    const NerSentence& tokens = article.sentences[s.sent];
+    const std::string& key = keys[s.begin];
+    // "the Clintons", "the Bidens'": a family, not one of its persons.
+    if (key.size() > 3 && key.back() == 's' && full_name_families.count(std::string_view(key).substr(0, key.size() - 1))) {
+      s.dropped = true;
+      continue;
+    }
+    const bool bracketed = s.begin > 0 && s.end < tokens.size() && tokens[s.begin - 1].text == "(" &&
+                           tokens[s.end].text == ")";
+    if (bracketed && s.type != EntityType::kOrg && gaz.is_first_name(key)) {
+      s.dropped = true;
+      continue;
+    }
+    // Not a name that is mostly a person's: one the gazetteer knows as a family
+    // name ("faith in Obama") or as a first name ("in Martha"), or a deity.
+    // Nor one a possessive follows: "in Clinton's brain".
+    const bool possessive = s.end < keys.size() && (keys[s.end] == "'s" || keys[s.end] == "\xE2\x80\x99s");
+    if (s.type == EntityType::kPerson && s.begin > 0 && (keys[s.begin - 1] == "in" || keys[s.begin - 1] == "near") &&
+        !possessive && !families.count(key) && !gaz.persons_with_family_name(key) && !gaz.is_first_name(key) &&
+        !is_deity(key)) {
+      s.type = EntityType::kPlace;
+      s.model_per = false;
+    } else if (s.type == EntityType::kPlace && full_name_families.count(key)) {
+      s.type = EntityType::kPerson;
+      s.model_per = true;  // for coreference, as if the model had said so
+    }
+  }
+}
+
+}  // namespace dossier

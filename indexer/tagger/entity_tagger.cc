@@ -123,6 +123,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   end_person_guesses_at_run_together_headlines(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
   retype_family_names_used_as_modifiers(article, &spans);
+  retype_named_persons_read_as_organizations(article, gazetteer_, &spans);
   correct_one_word_guesses_by_context(article, gazetteer_, &spans);
   resolve_person_coreference(article, gazetteer_, &spans);
   drop_headline_and_common_word_guesses(article, gazetteer_, &spans);

@@ -1,6 +1,7 @@
 // Organization names the model leaves short or bare: see org_names.h.
 #include "indexer/tagger/org_names.h"
 
+#include <cctype>
 #include <string_view>
 #include <unordered_set>
 
@@ -62,6 +63,16 @@ bool makes_modifier(std::string_view key) {
   static const WordSet s = {"administration", "administration's", "campaign", "campaign's", "presidency",
                             "era", "government", "aides", "allies", "officials", "loyalists", "team",
                             "transition", "camp", "doctrine", "years", "cabinet", "white"};
+  return s.count(key) > 0;
+}
+
+// Roles written in lowercase before a name: "Fox News host Sean Hannity".
+bool is_lowercase_role(std::string_view key) {
+  static const WordSet s = {"host", "co-host", "cohost", "anchor", "co-anchor", "contributor", "correspondent",
+                            "commentator", "columnist", "reporter", "analyst", "pundit", "editor", "producer",
+                            "spokesman", "spokeswoman", "spokesperson", "comedian", "actor", "actress", "singer",
+                            "rapper", "author", "novelist", "activist", "lawyer", "attorney", "strategist",
+                            "pollster", "economist", "historian", "journalist", "blogger", "publisher"};
   return s.count(key) > 0;
 }
 
@@ -158,6 +169,37 @@ void retype_family_names_used_as_modifiers(const ArticleTokens& article, std::ve
     s.type = EntityType::kPerson;
     s.model_per = true;  // for coreference, as if the model had said so
     s.canonical.clear();
+  }
+}
+
+void retype_named_persons_read_as_organizations(const ArticleTokens& article, const Gazetteer& gaz,
+                                                std::vector<TaggerSpan>* spans) {
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kOrg || s.size() > 3 || !is_model_guess(s)) continue;
+    const auto& keys = article.keys[s.sent];
+    const NerSentence& tokens = article.sentences[s.sent];
+    if (!gaz.is_first_name(keys[s.begin])) continue;
+    bool head = false;
+    for (size_t t = s.begin; t < s.end; ++t) head |= is_org_head(keys[t]);
+    if (head) continue;
+    // "Sean" + person "Hannity": one person.
+    TaggerSpan* next = nullptr;
+    for (TaggerSpan& p : *spans)
+      if (!p.dropped && !p.misc && p.sent == s.sent && p.type == EntityType::kPerson && p.begin == s.end &&
+          tokens[p.begin].begin == tokens[s.end - 1].end + 1)
+        next = &p;
+    if (s.size() == 1 && next) {
+      next->begin = s.begin;
+      next->canonical.clear();
+      s.dropped = true;
+      continue;
+    }
+    if (s.size() < 2 || s.begin == 0) continue;
+    const std::string& before = tokens[s.begin - 1].text;
+    if (!std::islower(static_cast<unsigned char>(before[0])) || !is_lowercase_role(keys[s.begin - 1])) continue;
+    s.type = EntityType::kPerson;
+    s.model_per = true;
+    s.role = before;
   }
 }
 

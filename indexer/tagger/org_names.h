@@ -31,6 +31,14 @@ void extend_organizations_through_for_and_on(const ArticleTokens& article, int s
 // "Sanders campaign"), is that person. "Bloomberg reported" stays the company.
 void retype_family_names_used_as_modifiers(const ArticleTokens& article, std::vector<TaggerSpan>* spans);
 
+// Before coreference: an organization guess of the model alone of up to three
+// words that opens with a known first name and has no organization head word
+// is a person when a role in lowercase comes before it ("Fox News host Sean
+// Hannity", "co-host Krystal Ball"), and a one-word such guess right before a
+// person's name joins it ("Sean" + "Hannity").
+void retype_named_persons_read_as_organizations(const ArticleTokens& article, const Gazetteer& gaz,
+                                                std::vector<TaggerSpan>* spans);
+
 // Last: one-word organization guesses of the model alone
 //  - inside a TV show's title ("Meet the Press", "Face the Nation") or a video
 //    player's caption ("Media caption", "Media playback") are dropped;

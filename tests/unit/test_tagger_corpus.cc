@@ -454,3 +454,16 @@ TEST_CASE("tagger: with the model, the words around a one-word guess correct it"
   CHECK(names(r, EntityType::kPlace).count("McAllen"));                 // "in McAllen" was a person
   CHECK(count_of_type(r, EntityType::kPerson, "Hillary Clinton") == 2);  // "in Clinton's mind" stays hers
 }
+
+TEST_CASE("tagger: with the model, a named person after a lowercase role is no organization") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model read "Sean" as an organization beside the person "Hannity".
+  TagResult r = tagger->tag(
+      "Cable news\n\nFox News host Sean Hannity said so. MSNBC anchor Rachel Maddow and CNN anchor Jake Tapper "
+      "disagreed. Hill.TV co-host Krystal Ball agreed. Host Japan won.");
+  CHECK(names(r, EntityType::kPerson) ==
+        std::set<std::string>{"Sean Hannity", "Rachel Maddow", "Jake Tapper", "Krystal Ball"});
+  CHECK(names(r, EntityType::kOrg) == std::set<std::string>{"Fox News", "MSNBC", "CNN"});
+  CHECK(names(r, EntityType::kPlace).count("Japan"));
+}

@@ -94,6 +94,9 @@ bool is_model_guess(const TaggerSpan& s);
 // Below", "Click here", "Manage Newsletters", "LLC" of a copyright line): a model
 // guess made only of them is dropped. Folded keys.
 bool is_page_furniture_word(std::string_view key);
+// Words a credit or a video player puts after a name ("AP Photo", "Reuters
+// Image", "CNN Video"). Folded keys.
+bool is_trailing_furniture_word(std::string_view key);
 
 // Capitalised adjectives, adverbs, verbs and nouns that the model has taken for a
 // one-word organization or person in news headlines ("modern", "entirely").

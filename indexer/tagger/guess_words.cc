@@ -82,7 +82,15 @@ bool is_page_furniture_word(std::string_view key) {
       "trending", "recommended", "popular", "latest",   "next",      "previous",  "skip",      "menu",
       "close",    "open",      "view",      "listen",   "audio",     "download",  "app",       "follow",
       "us",       "on",        "copyright", "rights",   "reserved",  "all",       "llc",       "inc",
-      "terms",    "privacy",   "policy",    "cookies",  "contact",   "home",      "page",      "top"};
+      "terms",    "privacy",   "policy",    "cookies",  "contact",   "home",      "page",      "top",
+      // CNN's player and sign-up boxes: "Hide Caption", "JUST WATCHED", "MUST
+      // WATCH", "Newsletter Sign Up Continue", "Email Sign Up By", "Terms of Service".
+      "hide", "just", "watched", "must", "continue", "by", "of", "service"};
+  return s.count(key) > 0;
+}
+
+bool is_trailing_furniture_word(std::string_view key) {
+  static const WordSet s = {"image", "photo", "caption", "video"};
   return s.count(key) > 0;
 }
 

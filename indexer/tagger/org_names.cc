@@ -76,8 +76,10 @@ bool is_lowercase_role(std::string_view key) {
   return s.count(key) > 0;
 }
 
-bool is_one_word_org_guess(const TaggerSpan& s) {
-  return !s.dropped && !s.misc && s.type == EntityType::kOrg && s.size() == 1 && is_model_guess(s);
+// One word, or "The" and one word ("The Times").
+bool is_one_word_org_guess(const ArticleTokens& article, const TaggerSpan& s) {
+  if (s.dropped || s.misc || s.type != EntityType::kOrg || !is_model_guess(s)) return false;
+  return s.size() == 1 || (s.size() == 2 && article.keys[s.sent][s.begin] == "the");
 }
 
 }  // namespace
@@ -162,9 +164,9 @@ void retype_family_names_used_as_modifiers(const ArticleTokens& article, std::ve
     if (!s.dropped && !s.misc && s.type == EntityType::kPerson) families.insert(article.keys[s.sent][s.end - 1]);
   if (families.empty()) return;
   for (TaggerSpan& s : *spans) {
-    if (!is_one_word_org_guess(s)) continue;
+    if (!is_one_word_org_guess(article, s)) continue;
     const auto& keys = article.keys[s.sent];
-    if (s.end >= keys.size() || !families.count(keys[s.begin]) || !makes_modifier(keys[s.end])) continue;
+    if (s.end >= keys.size() || !families.count(keys[s.end - 1]) || !makes_modifier(keys[s.end])) continue;
     if (keys[s.end] == "white" && (s.end + 1 >= keys.size() || keys[s.end + 1] != "house")) continue;
     s.type = EntityType::kPerson;
     s.model_per = true;  // for coreference, as if the model had said so
@@ -213,15 +215,16 @@ void resolve_one_word_organizations(const ArticleTokens& article, std::vector<Ta
     if (show || caption) s.dropped = true;
   }
   for (TaggerSpan& s : *spans) {
-    if (!is_one_word_org_guess(s)) continue;
-    const std::string& word = article.keys[s.sent][s.begin];
+    if (!is_one_word_org_guess(article, s)) continue;
+    const std::string& word = article.keys[s.sent][s.end - 1];
     const bool generic = is_generic_org_word(word);
     const bool resolvable = generic || is_newspaper_short_name(word);
     // The longer organization names of the article with this word in them.
     std::string only, only_key;
     bool several = false;
     for (const TaggerSpan& o : *spans) {
-      if (o.dropped || o.misc || o.type != EntityType::kOrg || o.size() < 2) continue;
+      if (o.dropped || o.misc || o.type != EntityType::kOrg || o.size() < 2 || is_one_word_org_guess(article, o))
+        continue;
       bool has_word = false;
       for (size_t t = o.begin; t < o.end && !has_word; ++t) has_word = article.keys[o.sent][t] == word;
       if (!has_word) continue;

@@ -467,3 +467,30 @@ TEST_CASE("tagger: with the model, a named person after a lowercase role is no o
   CHECK(names(r, EntityType::kOrg) == std::set<std::string>{"Fox News", "MSNBC", "CNN"});
   CHECK(names(r, EntityType::kPlace).count("Japan"));
 }
+
+TEST_CASE("tagger: with the model, credits, player boxes, roles and descriptions leave the names in them") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Court rules\n\nThe ruling by Supreme Court Justice Ruth Bader Ginsburg was cited. Acting Attorney General "
+      "Sally Yates left, said a New York Democrat. Senate Democratic Leader Chuck Schumer spoke. Hide Caption 3 of "
+      "20. JUST WATCHED. Photo: AP Photo/Evan Vucci. Reuters Image. Read the Google Privacy Policy and Terms of "
+      "Service. The New York Times reported; The Times said so.");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* junk : {"Supreme Court Justice", "Hide Caption", "JUST WATCHED", "AP Photo", "Reuters Image",
+                           "Google Privacy Policy", "Terms of Service", "New York Democrat", "Senate Democratic",
+                           "The Times", "Acting"}) {
+    CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
+  }
+  for (const char* name : {"Supreme Court", "Associated Press", "Reuters", "Google"}) {
+    CHECK_MESSAGE(orgs.count(name), "missing: " << std::string(name));
+  }
+  CHECK(count_of_type(r, EntityType::kOrg, "New York Times") == 2);
+  CHECK(names(r, EntityType::kPlace).count("New York"));
+  std::map<std::string, std::string> roles;
+  for (const auto& m : r.mentions)
+    if (m.type == EntityType::kPerson) roles[m.canonical] = m.role;
+  CHECK(roles["Ruth Bader Ginsburg"] == "Justice");
+  CHECK(roles["Sally Yates"] == "Acting Attorney General");
+  CHECK(roles["Chuck Schumer"] == "Senate Democratic Leader");
+}

@@ -494,3 +494,19 @@ TEST_CASE("tagger: with the model, credits, player boxes, roles and descriptions
   CHECK(roles["Sally Yates"] == "Acting Attorney General");
   CHECK(roles["Chuck Schumer"] == "Senate Democratic Leader");
 }
+
+TEST_CASE("tagger: with the model, a scraped page's hover card is no second person") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senators balk\n\nSenate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk "
+      "at the plan. Special counsel Robert Mueller spoke. Mueller Robert (Bob) Swan MuellerBarr says the report is "
+      "done. The Hill reported it, as did Mother Jones.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Mitch McConnell", "Robert Mueller"});
+  CHECK(count_of_type(r, EntityType::kPerson, "Robert Mueller") == 2);
+  for (const char* junk : {"Mitchell McConnell", "Mitch McConnell Addison", "Mueller Robert", "Swan", "Mitch"}) {
+    for (const auto& e : r.entities) CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+  }
+  CHECK(names(r, EntityType::kOrg).count("The Hill"));
+  CHECK(names(r, EntityType::kOrg).count("Mother Jones"));
+}

@@ -510,3 +510,18 @@ TEST_CASE("tagger: with the model, a scraped page's hover card is no second pers
   CHECK(names(r, EntityType::kOrg).count("The Hill"));
   CHECK(names(r, EntityType::kOrg).count("Mother Jones"));
 }
+
+TEST_CASE("tagger: with the model, adjectives the model cut off longer names are no names alone") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Impeachment\n\nImpeachment is not on the agenda, at least until the outcome of Special Counsel Robert "
+      "Mueller\u2019s probe of Russia. There are two investigations, one by federal prosecutors in New York, and the "
+      "other by Special Counsel Robert Mueller. He joined several Southern Republicans from high unemployment "
+      "states. From The Hill's Morning Report: the vote is near.");
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"Special", "Southern", "Morning"}) CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+  }
+  CHECK(count_of_type(r, EntityType::kPerson, "Robert Mueller") == 2);
+  CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"Russia", "New York"});
+}

@@ -20,6 +20,7 @@
 #include "indexer/tagger/rules.h"
 #include "indexer/tagger/sequence_model.h"
 #include "indexer/tagger/span_finders.h"
+#include "indexer/tagger/state_abbreviations.h"
 #include "indexer/tagger/tagger_span.h"
 
 namespace dossier {
@@ -118,6 +119,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
     }
   }
   qualify_ministries(article, gazetteer_, &spans);
+  resolve_state_abbreviations(article, gazetteer_, &spans);
   resolve_acronyms(article, &spans);
   repair_glued_person_spans(article, gazetteer_, &spans);
   trim_ordinary_words_off_person_guesses(article, gazetteer_, &spans);

@@ -525,3 +525,20 @@ TEST_CASE("tagger: with the model, adjectives the model cut off longer names are
   CHECK(count_of_type(r, EntityType::kPerson, "Robert Mueller") == 2);
   CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"Russia", "New York"});
 }
+
+TEST_CASE("tagger: with the model, party notes and datelines name states by their abbreviations") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senators\n\nSen. John Kennedy (R-La.) and Sen. David Perdue (R-Ga.) spoke. Rep. Maxine Waters, D-Ca., "
+      "agreed. He lives in Boston, Mass. and in Austin, TX. La Paz is far, and Mo Brooks spoke.");
+  CHECK(count_of_type(r, EntityType::kPlace, "Louisiana") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "Georgia") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "California") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "Massachusetts") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "Texas") == 1);
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"R-La", "R-Ga", "D-Ca", "Mass", "TX"}) CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+  }
+  CHECK(names(r, EntityType::kPerson).count("Mo Brooks"));
+}

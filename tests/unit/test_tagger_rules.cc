@@ -14,6 +14,7 @@
 #include "indexer/tagger/guess_filters.h"
 #include "indexer/tagger/ner_tokenizer.h"
 #include "indexer/tagger/span_finders.h"
+#include "indexer/tagger/state_abbreviations.h"
 
 using namespace dossier;
 
@@ -495,4 +496,13 @@ TEST_CASE("tagger: punctuation at either end of a model span is not part of the 
   CHECK(trimmed("David )") == "David");
   CHECK(trimmed("J.P. Morgan Chase & Co.") == "J.P. Morgan Chase & Co.");
   CHECK(trimmed("& |").empty());
+}
+
+TEST_CASE("state abbreviations: AP style and postal codes, with or without periods") {
+  CHECK(dossier::state_of_abbreviation("La.") == "Louisiana");
+  CHECK(dossier::state_of_abbreviation("MASS") == "Massachusetts");
+  CHECK(dossier::state_of_abbreviation("Ca") == "California");
+  CHECK(dossier::state_of_abbreviation("W.Va.") == "West Virginia");
+  CHECK(dossier::state_of_abbreviation("Paris").empty());
+  CHECK(dossier::state_of_abbreviation("").empty());
 }

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "indexer/tagger/coreference.h"
@@ -214,29 +215,45 @@ void resolve_one_word_organizations(const ArticleTokens& article, std::vector<Ta
     const bool caption = s.size() == 1 && s.end < keys.size() && (keys[s.end] == "caption" || keys[s.end] == "playback");
     if (show || caption) s.dropped = true;
   }
+  // The longer organization names of the article, by the words in them; names
+  // made when first asked for.
+  struct Candidate {
+    size_t span;
+    std::string name, key;  // empty until needed
+  };
+  std::vector<Candidate> candidates;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_word;  // key -> candidates
+  for (size_t i = 0; i < spans->size(); ++i) {
+    const TaggerSpan& o = (*spans)[i];
+    if (o.dropped || o.misc || o.type != EntityType::kOrg || o.size() < 2 || is_one_word_org_guess(article, o)) continue;
+    for (size_t t = o.begin; t < o.end; ++t) {
+      auto& list = by_word[article.keys[o.sent][t]];
+      if (list.empty() || list.back() != candidates.size()) list.push_back(candidates.size());
+    }
+    candidates.push_back({i, {}, {}});
+  }
   for (TaggerSpan& s : *spans) {
     if (!is_one_word_org_guess(article, s)) continue;
     const std::string& word = article.keys[s.sent][s.end - 1];
     const bool generic = is_generic_org_word(word);
     const bool resolvable = generic || is_newspaper_short_name(word);
-    // The longer organization names of the article with this word in them.
     std::string only, only_key;
     bool several = false;
-    for (const TaggerSpan& o : *spans) {
-      if (o.dropped || o.misc || o.type != EntityType::kOrg || o.size() < 2 || is_one_word_org_guess(article, o))
-        continue;
-      bool has_word = false;
-      for (size_t t = o.begin; t < o.end && !has_word; ++t) has_word = article.keys[o.sent][t] == word;
-      if (!has_word) continue;
-      std::string name = organization_name(article, o);
-      std::string key = cached_entity_key(name);
-      if (key.empty()) continue;
-      if (only_key.empty()) {
-        only = std::move(name);
-        only_key = std::move(key);
-      } else if (key != only_key) {
-        several = true;
-        break;
+    if (auto it = by_word.find(word); resolvable && it != by_word.end()) {
+      for (size_t c : it->second) {
+        Candidate& candidate = candidates[c];
+        if (candidate.name.empty()) {
+          candidate.name = organization_name(article, (*spans)[candidate.span]);
+          candidate.key = cached_entity_key(candidate.name);
+        }
+        if (candidate.key.empty()) continue;
+        if (only_key.empty()) {
+          only = candidate.name;
+          only_key = candidate.key;
+        } else if (candidate.key != only_key) {
+          several = true;
+          break;
+        }
       }
     }
     if (!resolvable) continue;

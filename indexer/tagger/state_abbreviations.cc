@@ -55,14 +55,17 @@ int state_entity(const Gazetteer& gaz, std::string_view name) {
   return found;
 }
 
-void make_state(const Gazetteer& gaz, std::string_view state, int sent, size_t token,
+void make_state(const Gazetteer& gaz, std::string_view state, int sent, size_t token, std::vector<size_t>* in_sentence,
                 std::vector<TaggerSpan>* spans) {
   const int entity = state_entity(gaz, state);
   TaggerSpan* at = nullptr;
-  for (TaggerSpan& s : *spans)
-    if (!s.dropped && s.sent == sent && s.begin <= token && token < s.end) at = &s;
+  for (size_t i : *in_sentence) {
+    TaggerSpan& s = (*spans)[i];
+    if (!s.dropped && s.begin <= token && token < s.end) at = &s;
+  }
   if (at && (at->begin != token || at->end != token + 1)) return;  // inside a longer name: leave it
   if (!at) {
+    in_sentence->push_back(spans->size());
     at = &spans->emplace_back();
     at->sent = sent;
     at->begin = token;
@@ -86,31 +89,34 @@ std::string_view state_of_abbreviation(std::string_view abbreviation) {
 }
 
 void resolve_state_abbreviations(const ArticleTokens& article, const Gazetteer& gaz, std::vector<TaggerSpan>* spans) {
+  std::vector<std::vector<size_t>> by_sentence(article.sentences.size());
+  for (size_t i = 0; i < spans->size(); ++i) by_sentence[(*spans)[i].sent].push_back(i);
   for (size_t sent = 0; sent < article.sentences.size(); ++sent) {
     const NerSentence& tokens = article.sentences[sent];
+    std::vector<size_t>& in_sentence = by_sentence[sent];
     for (size_t t = 0; t < tokens.size(); ++t) {
       const std::string& text = tokens[t].text;
       std::string_view state;
       if (text.size() >= 4 && text.size() <= 8 && is_party_letter(text.substr(0, 1)) && text[1] == '-' &&
           starts_upper(std::string_view(text).substr(2))) {
         state = state_of_abbreviation(std::string_view(text).substr(2));  // "R-La", "D-Ca."
-      } else if (t >= 2 && text.size() <= 5 && starts_upper(text) && tokens[t - 1].text == ",") {
-        // "Boston, Mass.": after a place and a comma.
-        bool place_before = false;
-        for (const TaggerSpan& s : *spans)
-          place_before |= !s.dropped && s.sent == static_cast<int>(sent) && s.type == EntityType::kPlace &&
-                          s.end == t - 1;
-        // A state's own alias matched already ("Calif"): nothing to do. The
-        // model's one-word place there counts as a place before ("Jackson, Miss.").
-        bool known = false, place_here = false;
-        for (const TaggerSpan& s : *spans) {
-          if (s.dropped || s.sent != static_cast<int>(sent) || s.begin != t) continue;
+      } else if (t >= 2 && text.size() <= 5 && starts_upper(text) && tokens[t - 1].text == "," &&
+                 !state_of_abbreviation(text).empty()) {
+        // "Boston, Mass.": after a place and a comma. A state's own alias matched
+        // already ("Calif"): nothing to do. The model's one-word place there
+        // counts as a place before ("Jackson, Miss.").
+        bool place_before = false, known = false, place_here = false;
+        for (size_t i : in_sentence) {
+          const TaggerSpan& s = (*spans)[i];
+          if (s.dropped) continue;
+          place_before |= s.type == EntityType::kPlace && s.end == t - 1;
+          if (s.begin != t) continue;
           known |= s.gaz_entity >= 0;
           place_here |= s.type == EntityType::kPlace && s.end == t + 1;
         }
         if ((place_before || place_here) && !known) state = state_of_abbreviation(text);
       }
-      if (!state.empty()) make_state(gaz, state, static_cast<int>(sent), t, spans);
+      if (!state.empty()) make_state(gaz, state, static_cast<int>(sent), t, &in_sentence, spans);
     }
   }
 }

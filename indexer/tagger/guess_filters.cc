@@ -167,11 +167,30 @@ bool swallowed_by(const TaggerSpan& inner, const TaggerSpan& guess) {
          inner.size() < guess.size();
 }
 
+// The gazetteer names longer guesses replaced (dropped, kept in case the guess
+// goes), by sentence: a long article has many guesses, and each asks only its
+// own sentence's.
+class SwallowedNames {
+ public:
+  SwallowedNames(const ArticleTokens& article, const std::vector<TaggerSpan>& spans)
+      : by_sentence_(article.sentences.size()) {
+    for (size_t i = 0; i < spans.size(); ++i)
+      if (spans[i].dropped && spans[i].source == SpanSource::kGazetteer && !spans[i].misc)
+        by_sentence_[spans[i].sent].push_back(i);
+  }
+  const std::vector<size_t>& in(int sent) const { return by_sentence_[sent]; }
+
+ private:
+  std::vector<std::vector<size_t>> by_sentence_;
+};
+
 // Drops a guess and gives back the gazetteer names it had swallowed.
-void drop_guess_keeping_names(TaggerSpan& guess, std::vector<TaggerSpan>* spans) {
+void drop_guess_keeping_names(TaggerSpan& guess, const SwallowedNames& swallowed, std::vector<TaggerSpan>* spans) {
   guess.dropped = true;
-  for (TaggerSpan& inner : *spans)
+  for (size_t i : swallowed.in(guess.sent)) {
+    TaggerSpan& inner = (*spans)[i];
     if (swallowed_by(inner, guess)) inner.dropped = false;
+  }
 }
 
 bool looks_like_verb_form(std::string_view key) {
@@ -336,6 +355,7 @@ void end_person_guesses_at_run_together_headlines(const ArticleTokens& article, 
 void drop_headline_and_common_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                            std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;  // no model, no model guesses
+  const SwallowedNames swallowed(article, *spans);  // spans are only dropped or given back below
   // 1. Entities the model alone found, only in headlines.
   OrdinaryWords ordinary(article);
   std::vector<bool> headline;
@@ -361,6 +381,7 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       g.spans.push_back(i);
       g.candidate &= is_model_guess(s) && headline[s.sent];
     }
+    std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>> ordinary_positions;
     for (auto& [id, g] : groups) {
       if (!g.candidate) continue;
       // Only guesses made of ordinary words: a name such as "Harry Milling" in a
@@ -374,21 +395,31 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
         }
       }
       if (!ordinary_word) continue;
+      // Where the guess's first word is written in the article's ordinary
+      // sentences, indexed when first needed (a long article has many guesses).
+      if (ordinary_positions.empty()) {
+        for (size_t t = 0; t < article.sentences.size(); ++t) {
+          if (headline[t]) continue;
+          for (size_t j = 0; j < article.sentences[t].size(); ++j)
+            ordinary_positions[article.keys[t][j]].emplace_back(static_cast<uint32_t>(t), static_cast<uint32_t>(j));
+        }
+        ordinary_positions[std::string_view()];  // indexed, even when empty
+      }
       bool written_as_name = false;
       for (size_t i : g.spans) {
         const TaggerSpan& s = (*spans)[i];
-        for (size_t t = 0; t < article.sentences.size() && !written_as_name; ++t) {
-          if (headline[t]) continue;
-          for (size_t j = 0; j < article.sentences[t].size() && !written_as_name; ++j) {
-            written_as_name = written_as_name_at(article, s, t, j);
-          }
+        auto at = ordinary_positions.find(article.keys[s.sent][s.begin]);
+        if (at == ordinary_positions.end()) continue;
+        for (const auto& [t, j] : at->second) {
+          written_as_name = written_as_name_at(article, s, t, j);
+          if (written_as_name) break;
         }
         if (written_as_name) break;
       }
       if (written_as_name) continue;
       // Gazetteer names the guess had swallowed come back ("North Korea" of
       // "North Korea Ahead").
-      for (size_t i : g.spans) drop_guess_keeping_names((*spans)[i], spans);
+      for (size_t i : g.spans) drop_guess_keeping_names((*spans)[i], swallowed, spans);
     }
   }
   // 2. Page furniture copied with the article ("Story Continued Below", "Replay
@@ -444,9 +475,11 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
     if (s.type == EntityType::kOrg) continue;
     if (s.size() > 64) continue;
     uint64_t covered = 0;  // token bits from s.begin
-    for (const TaggerSpan& inner : *spans)
+    for (size_t i : swallowed.in(s.sent)) {
+      const TaggerSpan& inner = (*spans)[i];
       if (swallowed_by(inner, s))
         for (size_t t = inner.begin; t < inner.end; ++t) covered |= uint64_t{1} << (t - s.begin);
+    }
     if (covered == 0) continue;
     // A place's name may begin with an ordinary word ("New Jersey", "West
     // Germany"): only words after the last known name count there.
@@ -464,7 +497,7 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       ordinary_rest = starts_with_letter(key) && !is_title_case_minor_word(key) && ordinary.contains(key);
     }
     if (!ordinary_rest) continue;
-    drop_guess_keeping_names(s, spans);
+    drop_guess_keeping_names(s, swallowed, spans);
   }
   // 4. Laws the model reads as organizations ("Affordable Care Act" in 1,691
   // articles at 37,554, "First Amendment" in 696): CoNLL's MISC; and a person's
@@ -476,7 +509,7 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
     const std::string& head = article.keys[s.sent][s.end - 1];
     if (head == "act" || head == "amendment") s.dropped = true;
     // "a New York Democrat", "the Ohio Republican": a description of a person.
-    if (head == "democrat" || head == "republican") drop_guess_keeping_names(s, spans);
+    if (head == "democrat" || head == "republican") drop_guess_keeping_names(s, swallowed, spans);
   }
   // 5. One-word organizations and persons that are common words or titles
   // ("Justice" before "Samuel Alito"). A word also written in lowercase counts

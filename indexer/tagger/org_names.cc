@@ -44,7 +44,8 @@ bool is_generic_org_word(std::string_view key) {
                             "organisation", "society", "alliance", "coalition", "league", "network", "group",
                             "company", "corporation", "fund", "project", "campaign", "media", "press", "state",
                             "attorney", "nation", "government", "assembly", "federation", "service", "movement",
-                            "party", "caucus", "panel", "subcommittee", "conference", "program", "programme"};
+                            "party", "caucus", "panel", "subcommittee", "conference", "program", "programme",
+                            "pac"};
   return s.count(key) > 0;
 }
 

@@ -542,3 +542,13 @@ TEST_CASE("tagger: with the model, party notes and datelines name states by thei
   }
   CHECK(names(r, EntityType::kPerson).count("Mo Brooks"));
 }
+
+TEST_CASE("tagger: with the model, programs, laws, treaties and groups of people alone are no organizations") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model made each of these an organization.
+  TagResult r = tagger->tag(
+      "Policy fights\n\nThe fate of DACA recipients, the ACA and NAFTA was debated, as was a FISA warrant. LGBT "
+      "groups and the Framers were cited. A super PAC spent millions. The Holocaust was remembered.");
+  CHECK(r.entities.empty());
+}

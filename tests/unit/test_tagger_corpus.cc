@@ -549,6 +549,7 @@ TEST_CASE("tagger: with the model, programs, laws, treaties and groups of people
   // The model made each of these an organization.
   TagResult r = tagger->tag(
       "Policy fights\n\nThe fate of DACA recipients, the ACA and NAFTA was debated, as was a FISA warrant. LGBT "
-      "groups and the Framers were cited. A super PAC spent millions. The Holocaust was remembered.");
+      "groups and the Framers were cited. A super PAC spent millions. The Holocaust was remembered. The VP, the "
+      "AG and the IG asked for ID, DNA and TV time.");
   CHECK(r.entities.empty());
 }

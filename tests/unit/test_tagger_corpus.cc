@@ -553,3 +553,17 @@ TEST_CASE("tagger: with the model, programs, laws, treaties and groups of people
       "AG and the IG asked for ID, DNA and TV time.");
   CHECK(r.entities.empty());
 }
+
+TEST_CASE("tagger: with the model, first words of titles, numerals and contractions alone are no organizations") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model read "Acting", "Solicitor" and "III" as organizations.
+  TagResult r = tagger->tag(
+      "Hearing\n\nGrijalva sent a letter to Acting DHS Secretary Chad Wolf. The lawmakers hired former Bush "
+      "administration Solicitor General Paul Clement to do the job. The Colts were upset by the New York Jets in "
+      "Super Bowl III.");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* junk : {"Acting", "Solicitor", "III"}) CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
+  CHECK(orgs.count("New York Jets"));
+  CHECK(names(r, EntityType::kPerson).count("Paul Clement"));
+}

@@ -103,6 +103,26 @@ void extend_organizations_through_for_and_on(const ArticleTokens& article, int s
     TaggerSpan& org = (*spans)[i];
     if (org.dropped || org.misc || org.sent != sent || org.type != EntityType::kOrg || org.gaz_entity >= 0) continue;
     size_t e = org.end;
+    // "Office of" + "the Inspector General": a title that no person follows ends
+    // the name (the model stops before a title).
+    if (keys[e - 1] == "of" && e < tokens.size()) {
+      const size_t title = keys[e] == "the" ? e + 1 : e;
+      const size_t len = title < tokens.size() ? gaz.title_length_at(keys, title) : 0;
+      bool person_after = false;
+      for (const TaggerSpan& p : *spans)
+        person_after |= !p.dropped && p.sent == sent && p.type == EntityType::kPerson && p.begin == title + len;
+      const size_t end = title + len;
+      bool clear = true;  // no span runs past the title
+      for (const TaggerSpan& o : *spans)
+        if (&o != &org && !o.dropped && o.sent == sent && o.begin < end && e < o.end && o.end > end) clear = false;
+      if (len > 0 && !person_after && clear && starts_upper(tokens[title].text)) {
+        for (TaggerSpan& o : *spans)
+          if (&o != &org && !o.dropped && o.sent == sent && o.begin >= e && o.end <= end) o.dropped = true;
+        org.end = end;
+        org.canonical.clear();
+      }
+      continue;
+    }
     if (e + 1 >= tokens.size() || !takes_for_or_on(keys[e - 1]) || (keys[e] != "for" && keys[e] != "on")) continue;
     size_t f = e + 1;
     if (keys[f] == "a" || keys[f] == "an" || keys[f] == "the") ++f;

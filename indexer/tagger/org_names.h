@@ -21,7 +21,9 @@ namespace dossier {
 // Budget"); inner "and", "of", "of the" and a hyphen join; a weekday or
 // month, a title or a person ends it ("the Committee on Monday", "Council on
 // Foreign Relations President Richard Haass"). Spans inside the new extent (the demonym "American",
-// the model's "Foreign Relations") are dropped.
+// the model's "Foreign Relations") are dropped. An organization ending in "of"
+// takes the title after it when no person follows ("Office of the Inspector
+// General").
 void extend_organizations_through_for_and_on(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                                              std::vector<TaggerSpan>* spans);
 

@@ -554,16 +554,21 @@ TEST_CASE("tagger: with the model, programs, laws, treaties and groups of people
   CHECK(r.entities.empty());
 }
 
-TEST_CASE("tagger: with the model, first words of titles, numerals and contractions alone are no organizations") {
+TEST_CASE("tagger: with the model, first words of titles, numerals and contractions alone are no organizations, and titles end roles and offices") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;
   // The model read "Acting", "Solicitor" and "III" as organizations.
   TagResult r = tagger->tag(
       "Hearing\n\nGrijalva sent a letter to Acting DHS Secretary Chad Wolf. The lawmakers hired former Bush "
       "administration Solicitor General Paul Clement to do the job. The Colts were upset by the New York Jets in "
-      "Super Bowl III.");
+      "Super Bowl III. A report by the Office of the Inspector General found fault.");
   const auto orgs = names(r, EntityType::kOrg);
-  for (const char* junk : {"Acting", "Solicitor", "III"}) CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
+  for (const char* junk : {"Acting", "Solicitor", "III", "Office of", "Inspector General"})
+    CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
   CHECK(orgs.count("New York Jets"));
-  CHECK(names(r, EntityType::kPerson).count("Paul Clement"));
+  CHECK(orgs.count("Office of the Inspector General"));  // the title after "of" is the office's
+  std::string role;
+  for (const auto& m : r.mentions)
+    if (m.canonical == "Paul Clement") role = m.role;
+  CHECK(role == "Solicitor General");
 }

@@ -113,6 +113,9 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
         bool next_name = i + 1 < sent.size() && !covered[s][i + 1] && starts_upper(sent[i + 1].text) &&
                          !article.all_caps[s];
         if (next_name) continue;
+        // A title before a name is that person's role: "King" of "King Abdullah"
+        // is not Martin Luther King.
+        if (i + 1 < sent.size() && covered[s][i + 1] && gaz.title_length_at(article.keys[s], i) > 0) continue;
         TaggerSpan span;
         span.sent = static_cast<int>(s);
         span.begin = i;

@@ -177,6 +177,11 @@ void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& g
     if (!coverage.is_free(i, i + 1)) continue;
     size_t title_len = gaz.title_length_at(keys, i);
     if (title_len == 0 || !coverage.is_free(i, i + title_len)) continue;
+    // "Martin Luther King Jr.", "Billie Jean King": after a name word, "King" is the name.
+    if (title_len == 1 && i > 0 && is_nobility_title(keys[i]) && is_name_word(tokens[i - 1].text, keys[i - 1])) {
+      const TaggerSpan* before = span_at(spans, i - 1);
+      if (!before || before->type == EntityType::kPerson) continue;
+    }
     // A rank in lowercase is an adjective: "a major Democratic donor", "general Motors".
     if (title_len == 1 && !starts_upper(tokens[i].text) &&
         (keys[i] == "major" || keys[i] == "general" || keys[i] == "private"))

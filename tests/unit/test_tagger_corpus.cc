@@ -572,3 +572,20 @@ TEST_CASE("tagger: with the model, first words of titles, numerals and contracti
     if (m.canonical == "Paul Clement") role = m.role;
   CHECK(role == "Solicitor General");
 }
+
+TEST_CASE("tagger: with the model, King after a name is the name and before one a title, and General Motors is a company") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Remembering\n\nPresident Obama says that the Rev. Martin Luther King Jr. would like the law. King Abdullah "
+      "of Jordan met Prince Charles. General Motors and General Electric hired; Johns Hopkins University and the "
+      "American Enterprise Institute agreed.");
+  const auto persons = names(r, EntityType::kPerson);
+  CHECK(!persons.count("Jr."));
+  CHECK(count_of_type(r, EntityType::kPerson, "Martin Luther King") == 1);  // not "King" of King Abdullah
+  CHECK(persons.count("Abdullah"));
+  for (const char* junk : {"Motors", "Electric", "Johns"}) CHECK_MESSAGE(!persons.count(junk), "person: " << std::string(junk));
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* org : {"General Motors", "General Electric", "Johns Hopkins University", "American Enterprise Institute"})
+    CHECK_MESSAGE(orgs.count(org), "missing: " << std::string(org));
+}

@@ -465,6 +465,19 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
     }
     if (furniture) s.dropped = true;
   }
+  // Social networks in a byline or a share box ("Follow Matt on Twitter
+  // @mattmcgrathbbc.", "Twitter: @csaid", "Share on Facebook"): no mention of
+  // the company, whoever found the name.
+  for (TaggerSpan& s : *spans) {
+    if (s.dropped || s.misc || s.type != EntityType::kOrg || s.size() != 1) continue;
+    const auto& keys = article.keys[s.sent];
+    if (!is_social_network(keys[s.begin])) continue;
+    const NerSentence& tokens = article.sentences[s.sent];
+    const std::string& opener = keys[0];
+    const bool box = opener == "follow" || opener == "share" || opener == "like" || opener == "subscribe";
+    const bool handle = s.end < tokens.size() && (tokens[s.end].text == ":" || tokens[s.end].text[0] == '@');
+    if (box || handle) s.dropped = true;
+  }
   // 3. A person or place guess that swallowed known names together with
   // ordinary words only, as headlines in Title Case make ("Will Trump Call
   // California", "China Ready", "White House Briefing") and lists of countries

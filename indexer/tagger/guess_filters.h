@@ -33,7 +33,9 @@ std::vector<bool> find_headline_sentences(const ArticleTokens& article);
 //    words besides ("White House Briefing", a run-together list of countries):
 //    the names come back; a place keeps ordinary words before its name ("New
 //    Jersey");
-//  - guesses of the model alone made only of page furniture (is_page_furniture_word);
+//  - guesses of the model alone made only of page furniture (is_page_furniture_word),
+//    and social networks named in a share box or a byline ("Follow Matt on
+//    Twitter @handle", "Twitter: @csaid"), whoever found them;
 //  - organization guesses of the model alone ending in "Act" or "Amendment":
 //    laws ("Affordable Care Act", "First Amendment");
 //  - one-word organization or person spans of the model alone whose word is a
@@ -97,6 +99,9 @@ bool is_page_furniture_word(std::string_view key);
 // Words a credit or a video player puts after a name ("AP Photo", "Reuters
 // Image", "CNN Video"). Folded keys.
 bool is_trailing_furniture_word(std::string_view key);
+// "twitter", "facebook", "instagram": social networks, named in share boxes and
+// bylines as well as in news. Folded keys.
+bool is_social_network(std::string_view key);
 
 // Capitalised adjectives, adverbs, verbs and nouns that the model has taken for a
 // one-word organization or person in news headlines ("modern", "entirely").

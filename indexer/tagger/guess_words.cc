@@ -111,4 +111,10 @@ bool is_trailing_furniture_word(std::string_view key) {
   return s.count(key) > 0;
 }
 
+bool is_social_network(std::string_view key) {
+  static const WordSet s = {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "pinterest",
+                            "snapchat", "whatsapp", "reddit"};
+  return s.count(key) > 0;
+}
+
 }  // namespace dossier

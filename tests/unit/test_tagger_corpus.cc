@@ -589,3 +589,17 @@ TEST_CASE("tagger: with the model, King after a name is the name and before one 
   for (const char* org : {"General Motors", "General Electric", "Johns Hopkins University", "American Enterprise Institute"})
     CHECK_MESSAGE(orgs.count(org), "missing: " << std::string(org));
 }
+
+TEST_CASE("tagger: with the model, companies and outlets are organizations, but not in a share box or a byline") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Platforms\n\nSchiff said on Twitter that Walmart and Huawei erred, as Breitbart and Axios reported. Share "
+      "on Facebook.\n\nFollow Matt on Twitter @mattmcgrathbbc. Email: csaid@sfchronicle.com Twitter: @csaid");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* org : {"Twitter", "Walmart", "Huawei", "Breitbart News", "Axios"})
+    CHECK_MESSAGE(orgs.count(org), "missing: " << std::string(org));
+  CHECK(count_of_type(r, EntityType::kOrg, "Twitter") == 1);  // not the byline's two
+  CHECK(!orgs.count("Facebook"));                             // only in the share box
+  CHECK(names(r, EntityType::kPerson).count("Schiff"));
+}

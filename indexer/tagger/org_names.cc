@@ -180,6 +180,42 @@ void extend_organizations_through_for_and_on(const ArticleTokens& article, int s
   }
 }
 
+bool split_organization_at_title(const ArticleTokens& article, int sent, const Gazetteer& gaz, TaggerSpan* m,
+                                 std::vector<TaggerSpan>* spans) {
+  if (m->size() < 2) return true;
+  const NerSentence& tokens = article.sentences[sent];
+  const auto& keys = article.keys[sent];
+  for (size_t j = m->begin + 1; j < m->end; ++j) {
+    const size_t len = gaz.title_length_at(keys, j);
+    if (len == 0 || j + len > m->end) continue;
+    const size_t name = j + len;
+    TaggerSpan* known = nullptr;
+    for (TaggerSpan& p : *spans)
+      if (!p.dropped && p.type == EntityType::kPerson && p.begin == name) known = &p;
+    if (!(known && known->gaz_entity >= 0) && (name == m->end || !gaz.is_first_name(keys[name]))) continue;
+    bool org_left = !gaz.lookup_span(tokens, keys, m->begin, j).empty();
+    for (size_t t = m->begin; t < j && !org_left; ++t) org_left = is_org_head(keys[t]);
+    const size_t role_begin = org_left ? j : m->begin;
+    if (known) {
+      known->role = span_surface(article.text, tokens, role_begin, name);
+      known->honorific = true;
+    } else {
+      TaggerSpan person;
+      person.sent = sent;
+      person.begin = name;
+      person.end = m->end;
+      person.type = EntityType::kPerson;
+      person.source = SpanSource::kTitle;
+      person.honorific = true;
+      person.role = span_surface(article.text, tokens, role_begin, name);
+      spans->push_back(person);
+    }
+    m->end = org_left ? j : m->begin;
+    break;
+  }
+  return m->begin != m->end;
+}
+
 void retype_family_names_used_as_modifiers(const ArticleTokens& article, std::vector<TaggerSpan>* spans) {
   std::unordered_set<std::string_view> families;
   for (const TaggerSpan& s : *spans)

@@ -27,6 +27,18 @@ namespace dossier {
 void extend_organizations_through_for_and_on(const ArticleTokens& article, int sent, const Gazetteer& gaz,
                                              std::vector<TaggerSpan>* spans);
 
+// For the model's organization span `m` of sentence `sent` as it is merged (not
+// yet in `spans`, the sentence's spans so far): a title inside it, before a known
+// first name or a person the gazetteer knows, ends the organization, and a person
+// in that role follows ("Supreme Court Justice Ruth Bader Ginsburg", "Bank of
+// America Chairman Brian Moynihan"). Where no organization is left before the
+// title (no head word, unknown to the gazetteer: "Acting Attorney General Sally
+// Yates"), the whole is the role. The title rule's own persons do not count
+// ("Justice Department" is no person "Department"). False when nothing of `m`
+// is left.
+bool split_organization_at_title(const ArticleTokens& article, int sent, const Gazetteer& gaz, TaggerSpan* m,
+                                 std::vector<TaggerSpan>* spans);
+
 // Before coreference: a one-word organization guess of the model alone that
 // is the family name of a person the article names, followed by a word that
 // makes it a modifier ("the Trump administration", "the Obama White House",

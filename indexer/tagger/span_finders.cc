@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "indexer/tagger/coreference.h"
+#include "indexer/tagger/org_names.h"
 #include "indexer/tagger/rules.h"
 
 namespace dossier {
@@ -441,45 +442,7 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
       m.begin += title_len;
     }
 
-    // "Supreme Court Justice Ruth Bader Ginsburg", "Bank of America Chairman
-    // Brian Moynihan": a title inside an organization guess, before a known first
-    // name or a person the gazetteer knows, ends the organization; a person in
-    // that role follows. Where no organization is left before the title (no head
-    // word, unknown to the gazetteer: "Acting Attorney General Sally Yates"), the
-    // whole is the role. The title rule's own persons do not count ("Justice
-    // Department" is no person "Department").
-    if (m.type == EntityType::kOrg && !m.misc && m.size() > 1) {
-      const auto& keys = article.keys[sent];
-      for (size_t j = m.begin + 1; j < m.end; ++j) {
-        const size_t len = gaz.title_length_at(keys, j);
-        if (len == 0 || j + len > m.end) continue;
-        const size_t name = j + len;
-        TaggerSpan* known = nullptr;
-        for (TaggerSpan& p : *spans)
-          if (!p.dropped && p.type == EntityType::kPerson && p.begin == name) known = &p;
-        if (!(known && known->gaz_entity >= 0) && (name == m.end || !gaz.is_first_name(keys[name]))) continue;
-        bool org_left = !gaz.lookup_span(tokens, keys, m.begin, j).empty();
-        for (size_t t = m.begin; t < j && !org_left; ++t) org_left = is_org_head(keys[t]);
-        const size_t role_begin = org_left ? j : m.begin;
-        if (known) {
-          known->role = span_surface(article.text, tokens, role_begin, name);
-          known->honorific = true;
-        } else {
-          TaggerSpan person;
-          person.sent = sent;
-          person.begin = name;
-          person.end = m.end;
-          person.type = EntityType::kPerson;
-          person.source = SpanSource::kTitle;
-          person.honorific = true;
-          person.role = span_surface(article.text, tokens, role_begin, name);
-          spans->push_back(person);
-        }
-        m.end = org_left ? j : m.begin;
-        break;
-      }
-      if (m.begin == m.end) continue;
-    }
+    if (m.type == EntityType::kOrg && !m.misc && !split_organization_at_title(article, sent, gaz, &m, spans)) continue;
     std::vector<TaggerSpan*> overlapping;
     for (TaggerSpan& s : *spans) if (!s.dropped && s.overlaps(m)) overlapping.push_back(&s);
     bool contains_all = !overlapping.empty();

@@ -1,0 +1,249 @@
+// Acceptance tests of the tagger's rules for names the sequence model leaves
+// short, bare or wrong (org_names, one_word_guesses, hover_cards,
+// state_abbreviations, the guess filters' word lists), on text written like the
+// news they were measured on, with the project's data/ gazetteers and model.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "indexer/tagger/entity_tagger.h"
+#include "tests/unit/tagger_test_helpers.h"
+
+using namespace dossier;
+using namespace dossier::test;
+
+TEST_CASE("tagger: with the model, organization names run on through for and on, and stop at a title or a date") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model stopped at "Center" and "Council", and made "American Progress"
+  // and "Foreign Relations" organizations of their own.
+  TagResult r = tagger->tag(
+      "Budget talks\n\nA new report by the Center for American Progress said so. He spoke at the Council on "
+      "Foreign Relations and the Council on American-Islamic Relations, and wrote for the Reporters Committee for "
+      "Freedom of the Press. The Committee for a Responsible Federal Budget disagreed, as did the Center on Budget "
+      "and Policy Priorities. Neera Tanden of the Center for American Progress agreed. The Judiciary Committee on "
+      "Monday heard the Senate Judiciary Committee on Capitol Hill.");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* full : {"Center for American Progress", "Council on Foreign Relations",
+                           "Council on American-Islamic Relations", "Reporters Committee for Freedom of the Press",
+                           "Committee for a Responsible Federal Budget", "Center on Budget and Policy Priorities",
+                           "Judiciary Committee", "Senate Judiciary Committee"}) {
+    CHECK_MESSAGE(orgs.count(full), "missing: " << std::string(full));
+  }
+  CHECK(count_of_type(r, EntityType::kOrg, "Center for American Progress") == 2);
+  for (const char* part : {"Center", "Council", "American Progress", "Foreign Relations", "Progress",
+                           "Judiciary Committee on Monday", "Senate Judiciary Committee on Capitol Hill"}) {
+    CHECK_MESSAGE(!orgs.count(part), "tagged: " << std::string(part));
+  }
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Neera Tanden"});
+  CHECK(names(r, EntityType::kPlace).count("Capitol Hill"));
+}
+
+TEST_CASE("tagger: with the model, a bare organization word names the article's organization or none") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Inquiry widens\n\nThe House Judiciary Committee heard Attorney General William Barr on Monday. The "
+      "Washington Post reported it first, and the Post said the Committee found nothing. The New York Times "
+      "disagreed; the Times said so. Attorney General Steve Marshall said the Court and the Institute "
+      "agreed, as did the University. President Donald Trump was silent. The Trump administration said "
+      "nothing. Graham said on \"Face the Nation\" and on \"Meet the Press\" that the Granite State votes first. "
+      "The House passed the bill, and CNN reported it.\n\n"
+      "Media playback is unsupported on your device Media caption Schiff says the facts are damning.");
+  const auto orgs = names(r, EntityType::kOrg);
+  // Resolved to the one longer name of the article.
+  CHECK(count_of_type(r, EntityType::kOrg, "House Judiciary Committee") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "Washington Post") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "New York Times") == 2);
+  // Generic words alone, shows and captions: no organization.
+  for (const char* junk : {"Committee", "Post", "Times", "Attorney", "Court", "Institute", "University", "Nation",
+                           "Press", "State", "Media", "Trump"}) {
+    CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
+  }
+  // A family name before "administration" or "White House" is the person.
+  CHECK(count_of_type(r, EntityType::kPerson, "Donald Trump") == 2);
+  // Names by themselves stay, although the article names "House Judiciary Committee".
+  CHECK(orgs.count("House"));
+  CHECK(orgs.count("CNN"));
+}
+
+TEST_CASE("tagger: with the model, sentence openers, party letters, suffixes and adjectives are no persons") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senators object\n\nLikewise, the senators were unhappy. \"Look, it is over. Period.\" A major Democratic "
+      "donor agreed, and so did Sen. Sherrod Brown (D., Ohio) and Sen. Rand Paul (R., Ky.). The rally honored "
+      "Martin Luther King Jr.'s speech. The United States is at war with al Qaeda; he trained in Qaeda camps.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Sherrod Brown", "Rand Paul", "Martin Luther King Jr."});
+  CHECK(count_of_type(r, EntityType::kOrg, "al-Qaeda") == 2);
+  CHECK(names(r, EntityType::kPlace).count("Ohio"));
+}
+
+TEST_CASE("tagger: with the model, the words around a one-word guess correct it") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Border visit\n\nThe Clintons and the Bidens met Hillary Clinton and Joe Biden. Senate Majority Leader Mitch "
+      "McConnell Addison (Mitch) Mitchell McConnell spoke. Paul Manafort was charged. Giuliani consulted with "
+      "Manafort on Ukraine info. Migrants were held at a center in McAllen. What was going on in Clinton's mind? "
+      "Article II and Section 230 were cited.");
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"Clintons", "Bidens", "Mitch", "Article", "Section"}) {
+      CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+    }
+  }
+  CHECK(count_of_type(r, EntityType::kPerson, "Paul Manafort") == 2);  // "with Manafort" was a place
+  CHECK(names(r, EntityType::kPlace).count("McAllen"));                 // "in McAllen" was a person
+  CHECK(count_of_type(r, EntityType::kPerson, "Hillary Clinton") == 2);  // "in Clinton's mind" stays hers
+}
+
+TEST_CASE("tagger: with the model, a named person after a lowercase role is no organization") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model read "Sean" as an organization beside the person "Hannity".
+  TagResult r = tagger->tag(
+      "Cable news\n\nFox News host Sean Hannity said so. MSNBC anchor Rachel Maddow and CNN anchor Jake Tapper "
+      "disagreed. Hill.TV co-host Krystal Ball agreed. Host Japan won.");
+  CHECK(names(r, EntityType::kPerson) ==
+        std::set<std::string>{"Sean Hannity", "Rachel Maddow", "Jake Tapper", "Krystal Ball"});
+  CHECK(names(r, EntityType::kOrg) == std::set<std::string>{"Fox News", "MSNBC", "CNN"});
+  CHECK(names(r, EntityType::kPlace).count("Japan"));
+}
+
+TEST_CASE("tagger: with the model, credits, player boxes, roles and descriptions leave the names in them") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Court rules\n\nThe ruling by Supreme Court Justice Ruth Bader Ginsburg was cited. Acting Attorney General "
+      "Sally Yates left, said a New York Democrat. Senate Democratic Leader Chuck Schumer spoke. Hide Caption 3 of "
+      "20. JUST WATCHED. Photo: AP Photo/Evan Vucci. Reuters Image. Read the Google Privacy Policy and Terms of "
+      "Service. The New York Times reported; The Times said so.");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* junk : {"Supreme Court Justice", "Hide Caption", "JUST WATCHED", "AP Photo", "Reuters Image",
+                           "Google Privacy Policy", "Terms of Service", "New York Democrat", "Senate Democratic",
+                           "The Times", "Acting"}) {
+    CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
+  }
+  for (const char* name : {"Supreme Court", "Associated Press", "Reuters", "Google"}) {
+    CHECK_MESSAGE(orgs.count(name), "missing: " << std::string(name));
+  }
+  CHECK(count_of_type(r, EntityType::kOrg, "New York Times") == 2);
+  CHECK(names(r, EntityType::kPlace).count("New York"));
+  std::map<std::string, std::string> roles;
+  for (const auto& m : r.mentions)
+    if (m.type == EntityType::kPerson) roles[m.canonical] = m.role;
+  CHECK(roles["Ruth Bader Ginsburg"] == "Justice");
+  CHECK(roles["Sally Yates"] == "Acting Attorney General");
+  CHECK(roles["Chuck Schumer"] == "Senate Democratic Leader");
+}
+
+TEST_CASE("tagger: with the model, a scraped page's hover card is no second person") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senators balk\n\nSenate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk "
+      "at the plan. Special counsel Robert Mueller spoke. Mueller Robert (Bob) Swan MuellerBarr says the report is "
+      "done. The Hill reported it, as did Mother Jones.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Mitch McConnell", "Robert Mueller"});
+  CHECK(count_of_type(r, EntityType::kPerson, "Robert Mueller") == 2);
+  for (const char* junk : {"Mitchell McConnell", "Mitch McConnell Addison", "Mueller Robert", "Swan", "Mitch"}) {
+    for (const auto& e : r.entities) CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+  }
+  CHECK(names(r, EntityType::kOrg).count("The Hill"));
+  CHECK(names(r, EntityType::kOrg).count("Mother Jones"));
+}
+
+TEST_CASE("tagger: with the model, adjectives the model cut off longer names are no names alone") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Impeachment\n\nImpeachment is not on the agenda, at least until the outcome of Special Counsel Robert "
+      "Mueller\u2019s probe of Russia. There are two investigations, one by federal prosecutors in New York, and the "
+      "other by Special Counsel Robert Mueller. He joined several Southern Republicans from high unemployment "
+      "states. From The Hill's Morning Report: the vote is near.");
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"Special", "Southern", "Morning"}) CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+  }
+  CHECK(count_of_type(r, EntityType::kPerson, "Robert Mueller") == 2);
+  CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"Russia", "New York"});
+}
+
+TEST_CASE("tagger: with the model, party notes and datelines name states by their abbreviations") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senators\n\nSen. John Kennedy (R-La.) and Sen. David Perdue (R-Ga.) spoke. Rep. Maxine Waters, D-Ca., "
+      "agreed. He lives in Boston, Mass. and in Austin, TX. La Paz is far, and Mo Brooks spoke.");
+  CHECK(count_of_type(r, EntityType::kPlace, "Louisiana") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "Georgia") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "California") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "Massachusetts") == 1);
+  CHECK(count_of_type(r, EntityType::kPlace, "Texas") == 1);
+  for (const auto& e : r.entities) {
+    for (const char* junk : {"R-La", "R-Ga", "D-Ca", "Mass", "TX"}) CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+  }
+  CHECK(names(r, EntityType::kPerson).count("Mo Brooks"));
+}
+
+TEST_CASE("tagger: with the model, programs, laws, treaties and groups of people alone are no organizations") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model made each of these an organization.
+  TagResult r = tagger->tag(
+      "Policy fights\n\nThe fate of DACA recipients, the ACA and NAFTA was debated, as was a FISA warrant. LGBT "
+      "groups and the Framers were cited. A super PAC spent millions. The Holocaust was remembered. The VP, the "
+      "AG and the IG asked for ID, DNA and TV time.");
+  CHECK(r.entities.empty());
+}
+
+TEST_CASE("tagger: with the model, first words of titles, numerals and contractions alone are no organizations, and titles end roles and offices") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The model read "Acting", "Solicitor" and "III" as organizations.
+  TagResult r = tagger->tag(
+      "Hearing\n\nGrijalva sent a letter to Acting DHS Secretary Chad Wolf. The lawmakers hired former Bush "
+      "administration Solicitor General Paul Clement to do the job. The Colts were upset by the New York Jets in "
+      "Super Bowl III. A report by the Office of the Inspector General found fault.");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* junk : {"Acting", "Solicitor", "III", "Office of", "Inspector General"})
+    CHECK_MESSAGE(!orgs.count(junk), "tagged: " << std::string(junk));
+  CHECK(orgs.count("New York Jets"));
+  CHECK(orgs.count("Office of the Inspector General"));  // the title after "of" is the office's
+  std::string role;
+  for (const auto& m : r.mentions)
+    if (m.canonical == "Paul Clement") role = m.role;
+  CHECK(role == "Solicitor General");
+}
+
+TEST_CASE("tagger: with the model, King after a name is the name and before one a title, and General Motors is a company") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Remembering\n\nPresident Obama says that the Rev. Martin Luther King Jr. would like the law. King Abdullah "
+      "of Jordan met Prince Charles. General Motors and General Electric hired; Johns Hopkins University and the "
+      "American Enterprise Institute agreed.");
+  const auto persons = names(r, EntityType::kPerson);
+  CHECK(!persons.count("Jr."));
+  CHECK(count_of_type(r, EntityType::kPerson, "Martin Luther King") == 1);  // not "King" of King Abdullah
+  CHECK(persons.count("Abdullah"));
+  for (const char* junk : {"Motors", "Electric", "Johns"}) CHECK_MESSAGE(!persons.count(junk), "person: " << std::string(junk));
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* org : {"General Motors", "General Electric", "Johns Hopkins University", "American Enterprise Institute"})
+    CHECK_MESSAGE(orgs.count(org), "missing: " << std::string(org));
+}
+
+TEST_CASE("tagger: with the model, companies and outlets are organizations, but not in a share box or a byline") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Platforms\n\nSchiff said on Twitter that Walmart and Huawei erred, as Breitbart and Axios reported. Share "
+      "on Facebook.\n\nFollow Matt on Twitter @mattmcgrathbbc. Email: csaid@sfchronicle.com Twitter: @csaid");
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* org : {"Twitter", "Walmart", "Huawei", "Breitbart News", "Axios"})
+    CHECK_MESSAGE(orgs.count(org), "missing: " << std::string(org));
+  CHECK(count_of_type(r, EntityType::kOrg, "Twitter") == 1);  // not the byline's two
+  CHECK(!orgs.count("Facebook"));                             // only in the share box
+  CHECK(names(r, EntityType::kPerson).count("Schiff"));
+}

@@ -153,6 +153,7 @@ bool is_initials(std::string_view text) {
     if (text[i] < 'A' || text[i] > 'Z' || text[i + 1] != '.') return false;
   return true;
 }
+
 bool is_org_head(std::string_view key) { return org_heads().count(key) > 0; }
 
 bool starts_upper(std::string_view text) {

@@ -247,3 +247,16 @@ TEST_CASE("tagger: with the model, companies and outlets are organizations, but 
   CHECK(!orgs.count("Facebook"));                             // only in the share box
   CHECK(names(r, EntityType::kPerson).count("Schiff"));
 }
+
+TEST_CASE("tagger: with the model, a politician's formal and familiar names are one person") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Senate\n\nSen. Charles E. Schumer met Attorney General William P. Barr and Hillary Rodham Clinton. Later, "
+      "Chuck Schumer told Bill Barr that Jerry Nadler and Rep. Jerrold Nadler were one man. Bloomberg reported it.");
+  CHECK(count_of_type(r, EntityType::kPerson, "Chuck Schumer") == 2);
+  CHECK(count_of_type(r, EntityType::kPerson, "William Barr") == 2);
+  CHECK(count_of_type(r, EntityType::kPerson, "Jerrold Nadler") == 2);
+  CHECK(count_of_type(r, EntityType::kPerson, "Hillary Clinton") == 1);
+  CHECK(names(r, EntityType::kOrg).count("Bloomberg"));  // the news agency, not Michael Bloomberg
+}

@@ -12,10 +12,6 @@
 namespace dossier {
 namespace {
 
-bool is_possessive(std::string_view t) {
-  return t == "'s" || t == "'S" || t == "'" || t == "\xE2\x80\x99s" || t == "\xE2\x80\x99";
-}
-
 bool is_opening_punct(std::string_view t) {
   return t == "\"" || t == "'" || t == "(" || t == "[" || t == "`" || t == "``" ||
          t == "\xE2\x80\x9C" || t == "\xE2\x80\x98" || t == "-" || t == "--" || t == ":";

@@ -349,20 +349,26 @@ std::vector<NerToken> tokenize_phrase(std::string_view phrase, const HyphenSplit
 namespace {
 
 // The first place in `word` (ASCII letters, capitalised) where a name word of
-// four or more letters ends and another capitalised word starts with no space
-// ("PelosiOn", "McConnellGOP"; not the "Mc" of "McConnell"), or 0.
+// four or more letters ends and another capitalised word or a number starts
+// with no space ("PelosiOn", "McConnellGOP", "Clinton2020"; not the "Mc" of
+// "McConnell"), or 0.
 size_t glued_word_end(std::string_view word, size_t from) {
   for (size_t i = std::max<size_t>(from, 4); i + 2 <= word.size(); ++i) {
     const char before = word[i - 1], here = word[i];
-    if (before >= 'a' && before <= 'z' && here >= 'A' && here <= 'Z') return i;
+    if (before >= 'a' && before <= 'z' && ((here >= 'A' && here <= 'Z') || (here >= '0' && here <= '9'))) return i;
   }
   return 0;
 }
 
+// Capitalised ASCII letters, possibly followed by digits ("Clinton2020").
 bool is_capitalised_ascii_word(std::string_view word) {
   if (word.size() < 6 || word[0] < 'A' || word[0] > 'Z') return false;
-  for (char c : word)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  bool digits = false;
+  for (char c : word) {
+    const bool digit = c >= '0' && c <= '9';
+    if (!digit && (digits || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))) return false;
+    digits |= digit;
+  }
   return true;
 }
 

@@ -135,6 +135,10 @@ bool decode_first(std::string_view s, UChar32* c) {
 
 const std::vector<std::string_view>& builtin_titles() { return kBuiltinTitles; }
 
+bool is_possessive(std::string_view t) {
+  return t == "'s" || t == "'S" || t == "'" || t == "\xE2\x80\x99s" || t == "\xE2\x80\x99";
+}
+
 bool is_honorific(std::string_view key) { return honorifics().count(key) > 0; }
 
 bool is_nobility_title(std::string_view key) {

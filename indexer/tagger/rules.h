@@ -18,6 +18,9 @@ class Gazetteer;
 // Titles always known, in addition to data/gazetteer/titles.txt.
 const std::vector<std::string_view>& builtin_titles();
 
+// "'s", "’s", "'", "’": a possessive token, never part of a name.
+bool is_possessive(std::string_view token);
+
 // "mr." "mrs" "dr." "sir": courtesy titles that are not a role (folded keys).
 bool is_honorific(std::string_view key);
 

@@ -6,6 +6,7 @@
 
 #include "indexer/tagger/coreference.h"
 #include "indexer/tagger/org_names.h"
+#include "indexer/tagger/possessive_names.h"
 #include "indexer/tagger/rules.h"
 
 namespace dossier {
@@ -42,10 +43,6 @@ TaggerSpan* span_at(std::vector<TaggerSpan>* spans, size_t i) {
     if (!s.dropped && s.begin <= i && i < s.end) return &s;
   }
   return nullptr;
-}
-
-bool is_possessive(std::string_view t) {
-  return t == "'s" || t == "'" || t == "\xE2\x80\x99s" || t == "\xE2\x80\x99" || t == "'S";
 }
 
 // Punctuation that never closes a name (an opener, a dash, a separator) and
@@ -417,6 +414,7 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     // Possessive "'s" never belongs to a name, nor punctuation at either end
     // ("Congress (", "Arizona —"), nor a party's letter before a state ("R-Texas").
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
+    if (!bound_name_at_possessives(tokens, *spans, &m)) continue;
     if (m.size() > 2 && is_party_letter(tokens[m.begin].text) && tokens[m.begin + 1].text == "-" &&
         tokens[m.begin + 1].begin == tokens[m.begin].end)
       m.begin += 2;

@@ -155,6 +155,65 @@ TEST_CASE("tagger: with the model, a scraped page's hover card is no second pers
   CHECK(names(r, EntityType::kOrg).count("Mother Jones"));
 }
 
+TEST_CASE("tagger: with the model, the headlines of a hover card up to its MORE add no names") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // The card: the full name glued to three headlines of other articles, closed
+  // by the page's "MORE" link, then the article's sentence goes on.
+  TagResult r = tagger->tag(
+      "Server inquiry\n\nThe report faulted former Secretary of State Hillary Clinton Hillary Diane Rodham "
+      "Clinton2020 hopefuls court voters in Iowa Senate panel delays vote on trade pact Manafort aide testifies in "
+      "Virginia court MORE\u2019s use of a private server. Clinton declined to comment, her lawyer said in Chicago.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Hillary Clinton"});
+  CHECK(count_of_type(r, EntityType::kPerson, "Hillary Clinton") == 2);
+  CHECK(names(r, EntityType::kPlace) == std::set<std::string>{"Chicago"});
+  CHECK(names(r, EntityType::kOrg).empty());
+  // Without the name shown before it, a full name glued to a word is no card.
+  TagResult plain = tagger->tag(
+      "Visit\n\nHillary Diane Rodham Clinton2020 was the slogan on the bus in Iowa, and MORE was the word on the "
+      "banner.");
+  CHECK(names(plain, EntityType::kPlace).count("Iowa"));
+}
+
+TEST_CASE("tagger: with the model, a known name before a possessive is no part of the next name") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Legal memo\n\nLawyers at the Justice Department\u2019s Office of Legal Counsel wrote the memo. Rod "
+      "Rosenstein, the Justice Department\u2019s No. 2 official, signed it. Activists from America\u2019s Voice "
+      "protested outside, and America\u2019s NATO allies wrote to the Senate.");
+  const auto orgs = names(r, EntityType::kOrg);
+  CHECK(orgs.count("Justice Department"));
+  CHECK(count_of_type(r, EntityType::kOrg, "Justice Department") == 2);
+  CHECK(orgs.count("Office of Legal Counsel"));
+  CHECK(orgs.count("America\u2019s Voice"));  // "America’s" starts names the gazetteer does not know
+  CHECK(orgs.count("NATO"));
+  for (const auto& e : r.entities) {
+    CHECK_MESSAGE(e.canonical.find("\u2019s No") == std::string::npos, "tagged: " << e.canonical);
+    CHECK_MESSAGE(e.canonical != "No.", "tagged: " << e.canonical);
+    CHECK_MESSAGE(e.canonical.find("Department\u2019s") == std::string::npos, "tagged: " << e.canonical);
+  }
+}
+
+TEST_CASE("tagger: with the model, US agencies and party committees are one organization by any of their names") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Agencies\n\nThe Department of Justice opened a case, and a DOJ spokesman said the Justice Department would "
+      "not comment. ICE agents and Immigration and Customs Enforcement officers met at the border, where ice covered "
+      "the road. The DNC and the Democratic National Committee chair disagreed with the RNC. The EPA, the IRS and the "
+      "Environmental Protection Agency answered questions.");
+  CHECK(count_of_type(r, EntityType::kOrg, "Justice Department") == 3);
+  CHECK(count_of_type(r, EntityType::kOrg, "Immigration and Customs Enforcement") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "Democratic National Committee") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "Republican National Committee") == 1);
+  CHECK(count_of_type(r, EntityType::kOrg, "Environmental Protection Agency") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "Internal Revenue Service") == 1);
+  for (const auto& e : r.entities)
+    for (const char* split : {"Department of Justice", "DOJ", "ICE", "Ice", "DNC", "EPA", "IRS"})
+      CHECK_MESSAGE(e.canonical != split, "tagged: " << e.canonical);
+}
+
 TEST_CASE("tagger: with the model, adjectives the model cut off longer names are no names alone") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

@@ -47,6 +47,10 @@ TEST_CASE("tagger: tokenizer cuts a name glued to the next words when the name a
         std::vector<std::string>{"Speaker", "Nancy", "Pelosi", "Nancy", "Pelosi", "On", "The", "Money"});
   CHECK(texts("Mitch McConnell. Mitchell McConnellGOP senators") ==
         std::vector<std::string>{"Mitch", "McConnell", ".", "Mitchell", "McConnell", "GOP", "senators"});
+  // A name glued to a number ("Clinton2020 Democrats"), when the name stands alone.
+  CHECK(texts("Hillary Clinton Hillary Diane Rodham Clinton2020 Democrats") ==
+        std::vector<std::string>{"Hillary", "Clinton", "Hillary", "Diane", "Rodham", "Clinton", "2020", "Democrats"});
+  CHECK(texts("the Boeing737 order") == std::vector<std::string>{"the", "Boeing737", "order"});
   // Brand names whose first part never stands alone, and short prefixes, stay whole.
   CHECK(texts("WikiLeaks and BuzzFeed reported it") ==
         std::vector<std::string>{"WikiLeaks", "and", "BuzzFeed", "reported", "it"});

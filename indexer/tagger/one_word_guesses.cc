@@ -6,11 +6,26 @@
 #include <unordered_set>
 
 #include "indexer/tagger/guess_filters.h"
+#include "indexer/tagger/rules.h"
 
 namespace dossier {
 namespace {
 
 bool is_deity(std::string_view key) { return key == "god" || key == "jesus" || key == "allah" || key == "christ"; }
+
+// Countries that are also given names in English ("Chad Pergram", "Jordan Sekulow").
+bool is_country_given_name(std::string_view key) {
+  return key == "chad" || key == "jordan" || key == "israel" || key == "india";
+}
+
+// Words that make a country's name a place of its own ("Jordan Valley", "Israel Museum").
+bool is_place_head(std::string_view key) {
+  static const std::unordered_set<std::string_view> heads = {
+      "valley", "river", "sea", "basin", "lake", "bay", "gulf", "region", "province", "state", "city", "coast",
+      "desert", "strip", "heights", "border", "embassy", "mountains", "island", "islands", "north", "south",
+      "east", "west", "central", "museum", "hospital"};
+  return heads.count(key) > 0;
+}
 
 }  // namespace
 
@@ -24,6 +39,17 @@ void correct_one_word_guesses_by_context(const ArticleTokens& article, const Gaz
     const std::string& family = article.keys[s.sent][s.end - 1];
     if (s.size() >= 2) full_name_families.insert(family);
     if (s.size() >= 2 || !is_model_guess(s)) families.insert(family);
+  }
+  for (TaggerSpan& s : *spans) {
+    // "Chad Pergram": the model read a country that is also a given name, and
+    // the family name after it, as one place.
+    if (!s.dropped && !s.misc && s.size() == 2 && s.type == EntityType::kPlace && is_model_guess(s) &&
+        is_country_given_name(article.keys[s.sent][s.begin]) && starts_upper(article.sentences[s.sent][s.begin + 1].text) &&
+        !is_place_head(article.keys[s.sent][s.begin + 1]) && !is_org_head(article.keys[s.sent][s.begin + 1]) &&
+        !is_common_word(article.keys[s.sent][s.begin + 1])) {
+      s.type = EntityType::kPerson;
+      s.model_per = true;
+    }
   }
   for (TaggerSpan& s : *spans) {
     if (s.dropped || s.misc || s.size() != 1 || !is_model_guess(s)) continue;

@@ -22,7 +22,10 @@ namespace dossier {
 //    article becomes a person (coreference then joins them);
 //  - a person, organization or place that is the plural of such a family name
 //    ("the Clintons", "the Bidens") is dropped;
-//  - a place or person in brackets that is a first name ("(Mitch)") is dropped.
+//  - a place or person in brackets that is a first name ("(Mitch)") is dropped;
+// and a place of two words that starts with a country that is also a given
+// name, followed by no place word ("Chad Pergram"; not "Jordan Valley"), is a
+// person.
 void correct_one_word_guesses_by_context(const ArticleTokens& article, const Gazetteer& gaz,
                                          std::vector<TaggerSpan>* spans);
 

@@ -415,6 +415,14 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     // ("Congress (", "Arizona —"), nor a party's letter before a state ("R-Texas").
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
     if (!bound_name_at_possessives(tokens, *spans, &m)) continue;
+    // "Acting Homeland Security Secretary Chad Wolf": a role's adjective starts no organization.
+    const std::string& first_key = article.keys[sent][m.begin];
+    // A title with a name after it in the span stays, to be the person's role
+    // ("Acting Attorney General Sally Yates"; split_organization_at_title).
+    if (m.type == EntityType::kOrg && m.size() > 1 && (first_key == "acting" || first_key == "former")) {
+      const size_t title_len = gaz.title_length_at(article.keys[sent], m.begin + 1);
+      if (title_len == 0 || m.begin + 1 + title_len >= m.end) ++m.begin;
+    }
     if (m.size() > 2 && is_party_letter(tokens[m.begin].text) && tokens[m.begin + 1].text == "-" &&
         tokens[m.begin + 1].begin == tokens[m.begin].end)
       m.begin += 2;

@@ -214,6 +214,46 @@ TEST_CASE("tagger: with the model, US agencies and party committees are one orga
       CHECK_MESSAGE(e.canonical != split, "tagged: " << e.canonical);
 }
 
+TEST_CASE("tagger: with the model, US offices, courts and newspapers are one organization by any of their names") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Courts\n\nThe U.S. Supreme Court heard the case, and the Supreme Court ruled in June. SCOTUS watchers and "
+      "the U.S. Congress took note, as did the Fed and the Federal Reserve. Homeland Security Secretary Kirstjen "
+      "Nielsen spoke; the Department of Homeland Security agreed. Director of National Intelligence Dan Coats "
+      "testified. The Guardian and the Intercept reported it.");
+  CHECK(count_of_type(r, EntityType::kOrg, "Supreme Court") == 3);
+  CHECK(count_of_type(r, EntityType::kOrg, "Federal Reserve") == 2);
+  CHECK(count_of_type(r, EntityType::kOrg, "Department of Homeland Security") == 2);
+  CHECK(names(r, EntityType::kOrg).count("Congress"));
+  CHECK(names(r, EntityType::kOrg).count("The Guardian"));
+  CHECK(names(r, EntityType::kOrg).count("The Intercept"));
+  std::map<std::string, std::string> roles;
+  for (const auto& m : r.mentions)
+    if (m.type == EntityType::kPerson) roles[m.canonical] = m.role;
+  CHECK(roles["Dan Coats"] == "Director of National Intelligence");
+  CHECK(roles["Kirstjen Nielsen"] == "Secretary");
+  for (const auto& e : r.entities)
+    for (const char* split : {"U.S. Supreme Court", "SCOTUS", "U.S. Congress", "Fed", "Homeland Security", "Homeland",
+                              "National Intelligence", "Guardian", "Intercept"})
+      CHECK_MESSAGE(e.canonical != split, "tagged: " << e.canonical);
+}
+
+TEST_CASE("tagger: with the model, a country that is also a given name starts a person, not a place") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Vote\n\nThe plan failed in the House.\n\nFox News\u2019 Adam Shaw, Chad Pergram and The Associated Press "
+      "contributed to this report. Acting Homeland Security Secretary Chad Wolf visited Chad and the Jordan Valley.");
+  const auto persons = names(r, EntityType::kPerson);
+  CHECK(persons.count("Chad Pergram"));
+  CHECK(persons.count("Chad Wolf"));
+  const auto places = names(r, EntityType::kPlace);
+  CHECK(places.count("Jordan Valley"));
+  CHECK(count_of_type(r, EntityType::kPlace, "Chad") == 1);
+  for (const auto& e : r.entities) CHECK_MESSAGE(e.canonical != "Acting Homeland Security", "tagged: " << e.canonical);
+}
+
 TEST_CASE("tagger: with the model, adjectives the model cut off longer names are no names alone") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

@@ -125,7 +125,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   trim_ordinary_words_off_person_guesses(article, gazetteer_, &spans);
   end_person_guesses_at_run_together_headlines(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
-  drop_hover_card_names(article, gazetteer_, &spans);
+  drop_hover_card_names(article, &spans);
   retype_family_names_used_as_modifiers(article, &spans);
   retype_named_persons_read_as_organizations(article, gazetteer_, &spans);
   correct_one_word_guesses_by_context(article, gazetteer_, &spans);

@@ -70,14 +70,14 @@ size_t shown_name_end(const NerSentence& tokens, const std::vector<std::string>&
 
 }  // namespace
 
-void drop_hover_card_names(const ArticleTokens& article, const Gazetteer& gaz, std::vector<TaggerSpan>* spans) {
+void drop_hover_card_names(const ArticleTokens& article, std::vector<TaggerSpan>* spans) {
   for (size_t sent = 0; sent < article.sentences.size(); ++sent) {
     const NerSentence& tokens = article.sentences[sent];
     const auto& keys = article.keys[sent];
     for (size_t i = 1; i + 1 < tokens.size(); ++i) {
       size_t name_begin = 0, after = 0;  // the card's name: [name_begin, after)
       if (tokens[i].text == "(" && i + 3 < tokens.size() && tokens[i + 2].text == ")" &&
-          gaz.is_first_name(keys[i + 1])) {
+          starts_upper(tokens[i + 1].text)) {
         // "Addison (Mitch) Mitchell McConnellGOP": the capitalised words after the
         // brackets, up to the glued headline; the last one is the family name.
         after = i + 3;

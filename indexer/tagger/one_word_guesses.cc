@@ -33,11 +33,12 @@ void correct_one_word_guesses_by_context(const ArticleTokens& article, const Gaz
                                          std::vector<TaggerSpan>* spans) {
   // Family names (last words) of the article's persons named in full, and of
   // those named by a title or known to the gazetteer ("President Trump").
-  std::unordered_set<std::string_view> families, full_name_families;
+  std::unordered_set<std::string_view> families, full_name_families, full_name_givens;
   for (const TaggerSpan& s : *spans) {
     if (s.dropped || s.misc || s.type != EntityType::kPerson) continue;
     const std::string& family = article.keys[s.sent][s.end - 1];
     if (s.size() >= 2) full_name_families.insert(family);
+    if (s.size() >= 2 && s.gaz_entity >= 0) full_name_givens.insert(article.keys[s.sent][s.begin]);
     if (s.size() >= 2 || !is_model_guess(s)) families.insert(family);
   }
   for (TaggerSpan& s : *spans) {
@@ -76,7 +77,7 @@ void correct_one_word_guesses_by_context(const ArticleTokens& article, const Gaz
         !is_deity(key)) {
       s.type = EntityType::kPlace;
       s.model_per = false;
-    } else if (s.type == EntityType::kPlace && full_name_families.count(key)) {
+    } else if (s.type == EntityType::kPlace && (full_name_families.count(key) || full_name_givens.count(key))) {
       s.type = EntityType::kPerson;
       s.model_per = true;  // for coreference, as if the model had said so
     }

@@ -19,7 +19,8 @@ namespace dossier {
 //    article or of the gazetteer has that family name ("faith in Trump"), it
 //    is a first name ("in Martha") or a deity ("in God");
 //  - a place that is the family name of a person of two or more words in the
-//    article becomes a person (coreference then joins them);
+//    article, or the first name of such a person the gazetteer knows, becomes
+//    a person (coreference then joins them: "Manafort", "Mitt");
 //  - a person, organization or place that is the plural of such a family name
 //    ("the Clintons", "the Bidens") is dropped;
 //  - a place or person in brackets that is a first name ("(Mitch)") is dropped;

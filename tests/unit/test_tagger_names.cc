@@ -344,7 +344,26 @@ TEST_CASE("tagger: with the model, companies and outlets are organizations, but 
     CHECK_MESSAGE(orgs.count(org), "missing: " << std::string(org));
   CHECK(count_of_type(r, EntityType::kOrg, "Twitter") == 1);  // not the byline's two
   CHECK(!orgs.count("Facebook"));                             // only in the share box
-  CHECK(names(r, EntityType::kPerson).count("Schiff"));
+  CHECK(names(r, EntityType::kPerson).count("Adam Schiff"));  // the one Schiff the gazetteer knows
+}
+
+TEST_CASE("tagger: with the model, a US politician's family name alone is the one the gazetteer knows") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // Articles that name them by family name alone, as headlines and second
+  // references do; each is the only person with that family name in the
+  // gazetteer, and a US person needs no country named.
+  TagResult r = tagger->tag(
+      "Romney and Pelosi spar\n\nRomney said Pelosi was wrong, and Mueller declined to comment, as did Reagan's "
+      "biographer. Clinton and Bush were not asked.");
+  const auto persons = names(r, EntityType::kPerson);
+  for (const char* full : {"Mitt Romney", "Nancy Pelosi", "Robert Mueller", "Ronald Reagan"})
+    CHECK_MESSAGE(persons.count(full), "missing: " << std::string(full));
+  CHECK(count_of_type(r, EntityType::kPerson, "Mitt Romney") == 2);
+  for (const char* bare : {"Romney", "Pelosi", "Mueller", "Reagan"}) CHECK(!persons.count(bare));
+  // Several Clintons and Bushes: the family name alone stays a family name.
+  CHECK(!persons.count("Hillary Clinton"));
+  CHECK(!persons.count("George W. Bush"));
 }
 
 TEST_CASE("tagger: with the model, a politician's formal and familiar names are one person") {

@@ -254,6 +254,37 @@ TEST_CASE("tagger: with the model, a country that is also a given name starts a 
   for (const auto& e : r.entities) CHECK_MESSAGE(e.canonical != "Acting Homeland Security", "tagged: " << e.canonical);
 }
 
+TEST_CASE("tagger: with the model, storms are no persons and their names join no one") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Storm season\n\nHurricane Harvey hit Houston, and the National Hurricane Center warned of Tropical Storm "
+      "Imelda. After Harvey and Superstorm Sandy, Storm Ciara hit Britain. Harvey Weinstein was in court.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Harvey Weinstein"});
+  CHECK(count_of_type(r, EntityType::kPerson, "Harvey Weinstein") == 1);
+  CHECK(names(r, EntityType::kOrg).count("National Hurricane Center"));
+  CHECK(names(r, EntityType::kPlace).count("Houston"));
+  for (const auto& e : r.entities)
+    for (const char* storm : {"Imelda", "Tropical Storm Imelda", "Sandy", "Superstorm Sandy", "Ciara", "Harvey"})
+      CHECK_MESSAGE(e.canonical != storm, "tagged: " << e.canonical);
+}
+
+TEST_CASE("tagger: with the model, cities named like people are places, and their newspapers organizations") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Rallies\n\nProtesters marched in Denver, Charlotte and Orlando, and students rallied in Berkeley. The "
+      "Denver Post and the Orlando Sentinel reported it, as did Slate and Salon. The attack in Benghazi was "
+      "studied by the House Select Committee on Benghazi.");
+  const auto places = names(r, EntityType::kPlace);
+  for (const char* city : {"Denver", "Charlotte", "Orlando", "Berkeley", "Benghazi"})
+    CHECK_MESSAGE(places.count(city), "missing: " << std::string(city));
+  const auto orgs = names(r, EntityType::kOrg);
+  for (const char* org : {"Denver Post", "Orlando Sentinel", "Slate", "Salon", "House Select Committee on Benghazi"})
+    CHECK_MESSAGE(orgs.count(org), "missing: " << std::string(org));
+  CHECK(names(r, EntityType::kPerson).empty());
+}
+
 TEST_CASE("tagger: with the model, adjectives the model cut off longer names are no names alone") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

@@ -395,6 +395,12 @@ TEST_CASE("tagger: with the model, a US politician's family name alone is the on
   // Several Clintons and Bushes: the family name alone stays a family name.
   CHECK(!persons.count("Hillary Clinton"));
   CHECK(!persons.count("George W. Bush"));
+  // First names that news uses alone for one person, and Assad.
+  TagResult first = tagger->tag("Debate\n\nHillary and Bernie clashed over Syria, where Assad holds power.");
+  const auto named = names(first, EntityType::kPerson);
+  for (const char* full : {"Hillary Clinton", "Bernie Sanders", "Bashar al-Assad"})
+    CHECK_MESSAGE(named.count(full), "missing: " << std::string(full));
+  CHECK(named.size() == 3);
 }
 
 TEST_CASE("tagger: with the model, a politician's formal and familiar names are one person") {

@@ -199,6 +199,22 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
                            : span.canonical;
     place_by_word.emplace(article.keys[span.sent][span.begin], PlaceByWord{std::move(name), span.gaz_entity});
   }
+  //     A family name alone that names the one person of the gazetteer with
+  //     it ("Trump said") lends that person's first name to first names alone
+  //     ("Donald said"), as a full name would.
+  for (const TaggerSpan& span : *spans) {
+    if (span.dropped || span.misc || span.type != EntityType::kPerson || span.size() != 1 || span.honorific) continue;
+    const std::string& key = article.keys[span.sent][span.begin];
+    if (families.count(key)) continue;
+    const std::vector<int>* known = gaz.persons_with_family_name(key);
+    if (!known || known->size() != 1 || !country_named(gaz.entity(known->front()))) continue;
+    const GazEntity& person = gaz.entity(known->front());
+    std::vector<NerToken> name = tokenize_phrase(person.canonical);
+    if (name.size() < 2 || person.eastern_order) continue;
+    FamilyEntry& given = given_names[token_key(name.front().text)];
+    if (given.keys.empty()) given.display = person.canonical;
+    given.keys.insert(cached_entity_key(person.canonical));
+  }
   for (TaggerSpan& span : *spans) {
     if (span.dropped || span.misc || span.type != EntityType::kPerson) continue;
     const NerSentence& sent = article.sentences[span.sent];

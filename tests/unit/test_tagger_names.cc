@@ -401,6 +401,11 @@ TEST_CASE("tagger: with the model, a US politician's family name alone is the on
   for (const char* full : {"Hillary Clinton", "Bernie Sanders", "Bashar al-Assad"})
     CHECK_MESSAGE(named.count(full), "missing: " << std::string(full));
   CHECK(named.size() == 3);
+  // A first name alone after the family name alone ("Trump" is the gazetteer's one Trump).
+  TagResult given = tagger->tag(
+      "Golf\n\n\"You are playing golf in Miami, Donald,\" the host told Trump. Donald laughed.");
+  CHECK(names(given, EntityType::kPerson) == std::set<std::string>{"Donald Trump"});
+  CHECK(count_of_type(given, EntityType::kPerson, "Donald Trump") == 3);
 }
 
 TEST_CASE("tagger: with the model, a politician's formal and familiar names are one person") {

@@ -14,7 +14,7 @@
 #include "indexer/tagger/gazetteer.h"
 #include "indexer/tagger/guess_filters.h"
 #include "indexer/tagger/hover_cards.h"
-#include "indexer/tagger/storm_names.h"
+#include "indexer/tagger/event_names.h"
 #include "indexer/tagger/ner_tokenizer.h"
 #include "indexer/tagger/one_word_guesses.h"
 #include "indexer/tagger/org_names.h"
@@ -127,7 +127,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   end_person_guesses_at_run_together_headlines(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
   drop_hover_card_names(article, &spans);
-  drop_storm_names(article, &spans);
+  drop_event_names(article, gazetteer_, &spans);
   retype_family_names_used_as_modifiers(article, &spans);
   retype_named_persons_read_as_organizations(article, gazetteer_, &spans);
   correct_one_word_guesses_by_context(article, gazetteer_, &spans);

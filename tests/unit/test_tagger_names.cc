@@ -269,6 +269,23 @@ TEST_CASE("tagger: with the model, storms are no persons and their names join no
       CHECK_MESSAGE(e.canonical != storm, "tagged: " << e.canonical);
 }
 
+TEST_CASE("tagger: with the model, court cases and set phrases are no persons") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  TagResult r = tagger->tag(
+      "Court\n\nThe justices may overturn Roe v. Wade, as Brown v. Board of Education once was hailed, and "
+      "Citizens United v. FEC stands. Jim Crow laws fell. On Morning Joe, Joe Scarborough said Roe is at risk. "
+      "In Trump v. Hawaii, the court sided with Trump.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Joe Scarborough", "Donald Trump"});
+  CHECK(count_of_type(r, EntityType::kPerson, "Donald Trump") == 1);  // the party of the case is no mention
+  const auto orgs = names(r, EntityType::kOrg);
+  CHECK(orgs.count("Citizens United"));
+  CHECK(orgs.count("Federal Election Commission"));
+  for (const auto& e : r.entities)
+    for (const char* junk : {"Roe", "Wade", "Brown", "Jim Crow", "Morning Joe", "Citizens United v."})
+      CHECK_MESSAGE(e.canonical != junk, "tagged: " << e.canonical);
+}
+
 TEST_CASE("tagger: with the model, cities named like people are places, and their newspapers organizations") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

@@ -24,7 +24,8 @@ bool is_sentence_start_word(const NerSentence& tokens, size_t i) {
   return i == 0 || tokens[i - 1].text == "\"" || tokens[i - 1].text == "(" || tokens[i - 1].text == "\xE2\x80\x9C";
 }
 
-bool is_versus(std::string_view t) { return t == "v." || t == "vs." || t == "v" || t == "vs"; }
+// Case names cite "Roe v. Wade"; "v" and "vs." are for matches ("England v Pakistan").
+bool is_versus(std::string_view t) { return t == "v."; }
 
 class EventNames {
  public:

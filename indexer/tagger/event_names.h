@@ -19,7 +19,8 @@ namespace dossier {
 // - the capitalised word after "Hurricane", "Superstorm", "Typhoon",
 //   "Cyclone", "Tropical Storm" or a capitalised "Storm" ("Storm Ciara"), not
 //   inside a longer name ("National Hurricane Center");
-// - the capitalised word on either side of "v." or "vs." ("Roe v. Wade");
+// - the capitalised word on either side of "v." ("Roe v. Wade"; not the "v"
+//   or "vs." of a match);
 // - "Jim Crow" and "Morning Joe".
 // Person and place guesses over them are dropped and blocking spans cover them
 // (organizations stay: "Citizens United v. FEC"); a one-word guess of the

@@ -415,10 +415,11 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
     // ("Congress (", "Arizona —"), nor a party's letter before a state ("R-Texas").
     while (m.end > m.begin + 1 && is_possessive(tokens[m.end - 1].text)) --m.end;
     if (!bound_name_at_possessives(tokens, *spans, &m)) continue;
-    // "Acting Homeland Security Secretary Chad Wolf": a role's adjective starts no organization.
+    // A role's adjective starts no organization ("Acting Homeland Security
+    // Secretary Chad Wolf"), unless a title and a name follow it in the span:
+    // they are the person and the role ("Acting Attorney General Sally Yates";
+    // split_organization_at_title).
     const std::string& first_key = article.keys[sent][m.begin];
-    // A title with a name after it in the span stays, to be the person's role
-    // ("Acting Attorney General Sally Yates"; split_organization_at_title).
     if (m.type == EntityType::kOrg && m.size() > 1 && (first_key == "acting" || first_key == "former")) {
       const size_t title_len = gaz.title_length_at(article.keys[sent], m.begin + 1);
       if (title_len == 0 || m.begin + 1 + title_len >= m.end) ++m.begin;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <unordered_set>
 
 #include "common/fnv_hash.h"
 #include "common/schema.h"
@@ -178,6 +179,8 @@ int display_rank(std::string_view name) {
     lower |= (c >= 'a' && c <= 'z') || c >= 0x80;  // non-ASCII: a letter of either case, most likely
     marks |= c == '(' || c == ')' || c == '[' || c == ']' || c == '"' || c == '{' || c == '}';
   }
+  // Curly double quotes too ("CBS “This Morning").
+  marks |= name.find("\xE2\x80\x9C") != std::string_view::npos || name.find("\xE2\x80\x9D") != std::string_view::npos;
   bool clean_start = false;
   if (!name.empty()) {
     unsigned char c = static_cast<unsigned char>(name[0]);
@@ -226,6 +229,40 @@ size_t shift_slips(std::string_view name) {
   return n;
 }
 
+// Name particles that are written in lower case inside a name ("Bashar
+// al-Assad", "Bill de Blasio", "Ursula von der Leyen", "Osama bin Laden").
+bool is_name_particle(std::string_view w) {
+  static const std::unordered_set<std::string_view> particles = {
+      "al", "el", "ad", "as", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "des", "di", "da", "do", "dos",
+      "du", "la", "le", "von", "y", "zu", "of", "the", "and", "for", "on"};  // not "van": "Chris Van Hollen"
+  return particles.count(w) > 0;
+}
+
+// Counts over the words of `name` (split at spaces and hyphens): those in lower
+// case that are no particle after the first word ("Barack obama", "al
+// Sharpton"), particles in lower case after it ("al-Assad"), and capitals right
+// after a lower-case letter ("McConnell", "DeSantis"; not "“This", "F.\u00a0Kelly").
+struct WordCase {
+  size_t lowercase_words = 0, lowercase_particles = 0, inner_capitals = 0;
+};
+
+WordCase word_case(std::string_view name) {
+  WordCase c;
+  bool first = true;
+  for (size_t start = 0; start < name.size();) {
+    size_t end = name.find_first_of(" -", start);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string_view w = name.substr(start, end - start);
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z')
+      (!first && is_name_particle(w) ? c.lowercase_particles : c.lowercase_words)++;
+    for (size_t i = 1; i < w.size(); ++i)
+      c.inner_capitals += w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z';
+    if (!w.empty()) first = false;
+    start = end + 1;
+  }
+  return c;
+}
+
 size_t uppercase_letters(std::string_view name) {
   size_t n = 0;
   for (unsigned char c : name) n += c >= 'A' && c <= 'Z';
@@ -246,6 +283,13 @@ bool is_better_display_name(std::string_view a, std::string_view b) {
   if (ca != cb) return ca < cb;
   const size_t sa = shift_slips(a), sb = shift_slips(b);
   if (sa != sb) return sa < sb;
+  // Title-casing programs lower the capitals inside words ("Mitch Mcconnell")
+  // and raise particles ("Bashar Al Assad", "Bill De Blasio"); a word typed in
+  // lower case ("Barack obama") is a slip.
+  const WordCase wa = word_case(a), wb = word_case(b);
+  if (wa.lowercase_words != wb.lowercase_words) return wa.lowercase_words < wb.lowercase_words;
+  if (wa.inner_capitals != wb.inner_capitals) return wa.inner_capitals > wb.inner_capitals;
+  if (wa.lowercase_particles != wb.lowercase_particles) return wa.lowercase_particles > wb.lowercase_particles;
   const size_t ua = uppercase_letters(a), ub = uppercase_letters(b);
   return ua != ub ? ua > ub : a < b;
 }

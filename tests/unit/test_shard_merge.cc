@@ -107,6 +107,17 @@ TEST_CASE("entity display names: the best spelling wins in a batch, in the datab
   CHECK(is_better_display_name("MPs", "Mps"));                          // one lower-case letter: a plural
   CHECK(is_better_display_name("Fox News", "FOX NEWS"));
   CHECK(is_better_display_name("Fox News", "Fox news"));
+  // Particles in lower case, as written, beat a title-cased headline's capitals.
+  CHECK(is_better_display_name("Bashar al-Assad", "Bashar Al Assad"));
+  CHECK_FALSE(is_better_display_name("Bashar Al Assad", "Bashar al-Assad"));
+  CHECK(is_better_display_name("Bill de Blasio", "Bill De Blasio"));
+  CHECK(is_better_display_name("Ursula von der Leyen", "Ursula Von Der Leyen"));
+  CHECK(is_better_display_name("Barack Obama", "Barack obama"));  // a lower-case word that is no particle
+  CHECK(is_better_display_name("Al Sharpton", "al Sharpton"));    // a first word is no particle
+  CHECK(is_better_display_name("Chris Van Hollen", "Chris van Hollen"));
+  CHECK(is_better_display_name("Club for Growth", "Club For Growth"));
+  CHECK(is_better_display_name("CBS This Morning", "CBS \xE2\x80\x9CThis Morning"));
+  CHECK(is_better_display_name("John F. Kelly", "John F.\xC2\xA0Kelly"));  // "K" after a no-break space is no inner capital
   CHECK(dossier::reads_well_as_display_name("Mitch McConnell"));
   CHECK_FALSE(dossier::reads_well_as_display_name("-Bernie Sanders"));
   CHECK_FALSE(dossier::reads_well_as_display_name("NATO"));

@@ -244,6 +244,7 @@ bool is_name_particle(std::string_view w) {
 // after a lower-case letter ("McConnell", "DeSantis"; not "“This", "F.\u00a0Kelly").
 struct WordCase {
   size_t lowercase_words = 0, lowercase_particles = 0, inner_capitals = 0;
+  size_t hyphenated_particles = 0;  // "al-Assad", as English news writes Arabic names
 };
 
 WordCase word_case(std::string_view name) {
@@ -253,8 +254,12 @@ WordCase word_case(std::string_view name) {
     size_t end = name.find_first_of(" -", start);
     if (end == std::string_view::npos) end = name.size();
     const std::string_view w = name.substr(start, end - start);
-    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z')
-      (!first && is_name_particle(w) ? c.lowercase_particles : c.lowercase_words)++;
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') {
+      const bool particle = !first && is_name_particle(w);
+      (particle ? c.lowercase_particles : c.lowercase_words)++;
+      c.hyphenated_particles += particle && end + 1 < name.size() && name[end] == '-' &&
+                                ((name[end + 1] >= 'A' && name[end + 1] <= 'Z') || (name[end + 1] >= 'a' && name[end + 1] <= 'z'));
+    }
     for (size_t i = 1; i < w.size(); ++i)
       c.inner_capitals += w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z';
     if (!w.empty()) first = false;
@@ -290,6 +295,7 @@ bool is_better_display_name(std::string_view a, std::string_view b) {
   if (wa.lowercase_words != wb.lowercase_words) return wa.lowercase_words < wb.lowercase_words;
   if (wa.inner_capitals != wb.inner_capitals) return wa.inner_capitals > wb.inner_capitals;
   if (wa.lowercase_particles != wb.lowercase_particles) return wa.lowercase_particles > wb.lowercase_particles;
+  if (wa.hyphenated_particles != wb.hyphenated_particles) return wa.hyphenated_particles > wb.hyphenated_particles;
   const size_t ua = uppercase_letters(a), ub = uppercase_letters(b);
   return ua != ub ? ua > ub : a < b;
 }

@@ -109,6 +109,8 @@ TEST_CASE("entity display names: the best spelling wins in a batch, in the datab
   CHECK(is_better_display_name("Fox News", "Fox news"));
   // Particles in lower case, as written, beat a title-cased headline's capitals.
   CHECK(is_better_display_name("Bashar al-Assad", "Bashar Al Assad"));
+  CHECK(is_better_display_name("Bashar al-Assad", "Bashar al Assad"));  // the hyphen news writes after "al"
+  CHECK(is_better_display_name("Bashar al-Assad", "Bashar al- Assad"));
   CHECK_FALSE(is_better_display_name("Bashar Al Assad", "Bashar al-Assad"));
   CHECK(is_better_display_name("Bill de Blasio", "Bill De Blasio"));
   CHECK(is_better_display_name("Ursula von der Leyen", "Ursula Von Der Leyen"));

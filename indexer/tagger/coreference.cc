@@ -12,16 +12,6 @@
 namespace dossier {
 namespace {
 
-bool is_opening_punct(std::string_view t) {
-  return t == "\"" || t == "'" || t == "(" || t == "[" || t == "`" || t == "``" ||
-         t == "\xE2\x80\x9C" || t == "\xE2\x80\x98" || t == "-" || t == "--" || t == ":";
-}
-
-bool sentence_initial(const NerSentence& s, size_t i) {
-  while (i > 0 && is_opening_punct(s[i - 1].text)) --i;
-  return i == 0;
-}
-
 // Adjective, adverb and participle endings: a capitalised "Strategic" or
 // "Reportedly" opening a sentence is not a surname.
 bool looks_like_common_word(std::string_view key) {
@@ -202,10 +192,11 @@ void resolve_person_coreference(const ArticleTokens& article, const Gazetteer& g
   //     A family name alone that names the one person of the gazetteer with
   //     it ("Trump said") lends that person's first name to first names alone
   //     ("Donald said"), as a full name would.
+  std::unordered_set<std::string_view> lent;  // each family name once ("Trump" comes 50 times)
   for (const TaggerSpan& span : *spans) {
     if (span.dropped || span.misc || span.type != EntityType::kPerson || span.size() != 1 || span.honorific) continue;
     const std::string& key = article.keys[span.sent][span.begin];
-    if (families.count(key)) continue;
+    if (families.count(key) || !lent.insert(key).second) continue;
     const std::vector<int>* known = gaz.persons_with_family_name(key);
     if (!known || known->size() != 1 || !country_named(gaz.entity(known->front()))) continue;
     const GazEntity& person = gaz.entity(known->front());

@@ -19,11 +19,6 @@ bool is_storm_word(const NerSentence& tokens, const std::vector<std::string>& ke
          (k == "storm" && ((i > 0 && keys[i - 1] == "tropical") || starts_upper(tokens[i].text)));
 }
 
-// The first word of its sentence, or after an opening quote or bracket.
-bool is_sentence_start_word(const NerSentence& tokens, size_t i) {
-  return i == 0 || tokens[i - 1].text == "\"" || tokens[i - 1].text == "(" || tokens[i - 1].text == "\xE2\x80\x9C";
-}
-
 // Case names cite "Roe v. Wade"; "v" and "vs." are for matches ("England v Pakistan").
 bool is_versus(std::string_view t) { return t == "v."; }
 
@@ -56,15 +51,7 @@ class EventNames {
   void finish() { spans_->insert(spans_->end(), blocks_.begin(), blocks_.end()); }
 
  private:
-  void block(int sent, size_t begin, size_t end) {
-    TaggerSpan b;
-    b.sent = sent;
-    b.begin = begin;
-    b.end = end;
-    b.misc = true;
-    b.source = SpanSource::kModel;
-    blocks_.push_back(b);
-  }
+  void block(int sent, size_t begin, size_t end) { blocks_.push_back(blocking_span(sent, begin, end)); }
 
   const ArticleTokens& article_;
   std::vector<TaggerSpan>* spans_;
@@ -83,7 +70,7 @@ void drop_event_names(const ArticleTokens& article, const Gazetteer& gaz, std::v
       const bool next_upper = starts_upper(tokens[i + 1].text);
       if (is_storm_word(tokens, keys, i) && next_upper && !is_org_head(keys[i + 1]) &&
           // Inside a longer name: "National Hurricane Center", "the Miami Hurricanes".
-          !(i > 0 && keys[i] != "storm" && starts_upper(tokens[i - 1].text) && !is_sentence_start_word(tokens, i - 1))) {
+          !(i > 0 && keys[i] != "storm" && starts_upper(tokens[i - 1].text) && !sentence_initial(tokens, i - 1))) {
         events.add_name(keys[i + 1]);
         events.cover(s, keys[i] == "storm" && i > 0 && keys[i - 1] == "tropical" ? i - 1 : i, i + 2);
       } else if (i > 0 && is_versus(tokens[i].text) && next_upper && starts_upper(tokens[i - 1].text)) {

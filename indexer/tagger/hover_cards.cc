@@ -46,19 +46,15 @@ void drop_card(const ArticleTokens& article, TokenAt begin, TokenAt end, std::ve
     }
   }
   for (size_t sent = begin.sent; sent <= end.sent && sent < article.sentences.size(); ++sent) {
-    TaggerSpan block;
-    block.sent = static_cast<int>(sent);
-    block.begin = sent == begin.sent ? begin.token : 0;
-    block.end = sent == end.sent ? end.token : article.sentences[sent].size();
-    block.misc = true;
-    block.source = SpanSource::kModel;
-    if (block.begin < block.end) spans->push_back(block);
+    const size_t b = sent == begin.sent ? begin.token : 0;
+    const size_t e = sent == end.sent ? end.token : article.sentences[sent].size();
+    if (b < e) spans->push_back(blocking_span(static_cast<int>(sent), b, e));
   }
 }
 
-// Where the capitalised words just before `family_at` (at most kLongestName,
-// brackets allowed) hold the same family name, one past that earlier family
-// name: the end of the name shown before the card. 0 when there is none.
+// Where the capitalised words just before `first_card_word` (at most
+// kLongestName + 1) hold `family`, one past that earlier family name: the end
+// of the name shown before the card. 0 when there is none.
 size_t shown_name_end(const NerSentence& tokens, const std::vector<std::string>& keys, size_t first_card_word,
                       const std::string& family) {
   for (size_t t = first_card_word; t-- > 0 && first_card_word - t <= kLongestName + 1;) {

@@ -139,6 +139,16 @@ bool is_possessive(std::string_view t) {
   return t == "'s" || t == "'S" || t == "'" || t == "\xE2\x80\x99s" || t == "\xE2\x80\x99";
 }
 
+bool is_opening_punct(std::string_view t) {
+  return t == "\"" || t == "'" || t == "(" || t == "[" || t == "`" || t == "``" ||
+         t == "\xE2\x80\x9C" || t == "\xE2\x80\x98" || t == "-" || t == "--" || t == ":";
+}
+
+bool sentence_initial(const NerSentence& s, size_t i) {
+  while (i > 0 && is_opening_punct(s[i - 1].text)) --i;
+  return i == 0;
+}
+
 bool is_honorific(std::string_view key) { return honorifics().count(key) > 0; }
 
 bool is_nobility_title(std::string_view key) {

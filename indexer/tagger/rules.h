@@ -21,6 +21,11 @@ const std::vector<std::string_view>& builtin_titles();
 // "'s", "’s", "'", "’": a possessive token, never part of a name.
 bool is_possessive(std::string_view token);
 
+// Opening punctuation (quotes, a bracket, a dash, a colon), and whether token
+// `i` opens its sentence with only such punctuation before it.
+bool is_opening_punct(std::string_view token);
+bool sentence_initial(const std::vector<NerToken>& sentence, size_t i);
+
 // "mr." "mrs" "dr." "sir": courtesy titles that are not a role (folded keys).
 bool is_honorific(std::string_view key);
 

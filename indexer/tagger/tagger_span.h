@@ -92,4 +92,17 @@ struct TaggerSpan {
   bool contains(const TaggerSpan& o) const { return sent == o.sent && begin <= o.begin && o.end <= end; }
 };
 
+// A span that blocks others over tokens [begin, end) of sentence `sent` and is
+// never emitted (as the model's MISC spans are): what a rule found to be no
+// name, so that coreference adds none there either.
+inline TaggerSpan blocking_span(int sent, size_t begin, size_t end) {
+  TaggerSpan b;
+  b.sent = sent;
+  b.begin = begin;
+  b.end = end;
+  b.misc = true;
+  b.source = SpanSource::kModel;
+  return b;
+}
+
 }  // namespace dossier

@@ -13,6 +13,7 @@
 #include "common/text.h"
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
+#include "searcher/snippet_stemmer.h"
 
 namespace fs = std::filesystem;
 
@@ -203,7 +204,10 @@ Status Searcher::search_once(const SearchRequest& request, SearchResponse* respo
     add_facets(dossier::count_facets(db_, helper, docids, request.facets, records), docids, request, response);
   }
 
-  Xapian::Stem stem(request.lang);  // validated by build_query
+  auto stemmer = snippet_stemmers_.find(request.lang);
+  if (stemmer == snippet_stemmers_.end())  // the language was validated by build_query
+    stemmer = snippet_stemmers_.emplace(request.lang, make_snippet_stemmer(request.lang)).first;
+  const Xapian::Stem& stem = stemmer->second;
   size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();

@@ -51,6 +51,8 @@ class Searcher {
   std::unique_ptr<Xapian::Database> helper_;
   // Display names looked up for entity names that do not read well ("FLORIDA").
   std::unordered_map<std::string, std::string> display_names_;
+  // Per language: the snippets' stemmer, remembering stems across queries.
+  std::map<std::string, Xapian::Stem> snippet_stemmers_;
 };
 
 }  // namespace dossier

@@ -57,14 +57,13 @@ class EntityTermCache {
 
   const Entry& get(const TaggedEntity& e, uint64_t scope, EntityIdRegistry* ids, std::vector<MetadataEntry>* metadata) {
     if (scope != scope_) {  // another database: its dictionary needs every entry again
-      map_.clear();
+      for (auto& m : maps_) m.clear();
       scope_ = scope;
     }
-    std::string key(1, static_cast<char>('0' + static_cast<int>(e.type)));
-    key += e.canonical;
-    auto it = map_.find(key);
-    if (it == map_.end()) {
-      if (map_.size() > kMaxEntries) map_.clear();
+    auto& map = maps_[static_cast<int>(e.type)];
+    auto it = map.find(std::string_view(e.canonical));
+    if (it == map.end()) {
+      if (map.size() > kMaxEntries) map.clear();
       Entry entry;
       entry.filter = entity_filter_term(e.type, e.canonical);
       if (entry.filter.size() > kMaxTermBytes) entry.filter.clear();
@@ -77,7 +76,7 @@ class EntityTermCache {
           metadata->push_back({dense_id_key(e.type, id), e.canonical});
         }
       }
-      it = map_.emplace(std::move(key), std::move(entry)).first;
+      it = map.emplace(e.canonical, std::move(entry)).first;
     }
     Entry& entry = it->second;
     if (!entry.filter.empty())
@@ -87,8 +86,13 @@ class EntityTermCache {
   }
 
  private:
-  static constexpr size_t kMaxEntries = 200000;
-  std::unordered_map<std::string, Entry> map_;
+  static constexpr size_t kMaxEntries = 200000;  // per type
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // By EntityType, then canonical name: looked up without building a key.
+  std::array<std::unordered_map<std::string, Entry, NameHash, std::equal_to<>>, 3> maps_;
   uint64_t scope_ = 0;
 };
 

@@ -14,7 +14,7 @@ namespace {
 // "Hurricane", "Superstorm", "Typhoon", "Cyclone", "Tropical Storm" and the
 // UK's "Storm" ("Storm Ciara"; capitalised, so not "storm clouds").
 bool is_storm_word(const NerSentence& tokens, const std::vector<std::string>& keys, size_t i) {
-  const std::string& k = keys[i];
+  const std::string_view k = keys[i];  // string_view compares lengths before bytes
   return k == "hurricane" || k == "superstorm" || k == "typhoon" || k == "cyclone" ||
          (k == "storm" && ((i > 0 && keys[i - 1] == "tropical") || starts_upper(tokens[i].text)));
 }
@@ -67,13 +67,15 @@ void drop_event_names(const ArticleTokens& article, const Gazetteer& gaz, std::v
     const NerSentence& tokens = article.sentences[s];
     const auto& keys = article.keys[s];
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      // Every name below is followed by a capital; most words are not.
       const bool next_upper = starts_upper(tokens[i + 1].text);
-      if (is_storm_word(tokens, keys, i) && next_upper && !is_org_head(keys[i + 1]) &&
+      const std::string_view key = keys[i], next = keys[i + 1];
+      if (next_upper && is_storm_word(tokens, keys, i) && !is_org_head(keys[i + 1]) &&
           // Inside a longer name: "National Hurricane Center", "the Miami Hurricanes".
           !(i > 0 && keys[i] != "storm" && starts_upper(tokens[i - 1].text) && !sentence_initial(tokens, i - 1))) {
         events.add_name(keys[i + 1]);
         events.cover(s, keys[i] == "storm" && i > 0 && keys[i - 1] == "tropical" ? i - 1 : i, i + 2);
-      } else if (i > 0 && is_versus(tokens[i].text) && next_upper && starts_upper(tokens[i - 1].text)) {
+      } else if (next_upper && i > 0 && is_versus(tokens[i].text) && starts_upper(tokens[i - 1].text)) {
         // A party the gazetteer knows stays itself elsewhere ("Trump v. Hawaii", "Lawrence v. Texas").
         for (size_t party : {i - 1, i + 1})
           if (!gaz.persons_with_family_name(keys[party]) && gaz.lookup_span(tokens, keys, party, party + 1).empty())
@@ -85,7 +87,7 @@ void drop_event_names(const ArticleTokens& article, const Gazetteer& gaz, std::v
             span.end = i;
             if (span.gaz_entity < 0) span.canonical.clear();
           }
-      } else if ((keys[i] == "jim" && keys[i + 1] == "crow") || (keys[i] == "morning" && keys[i + 1] == "joe")) {
+      } else if ((key == "jim" && next == "crow") || (key == "morning" && next == "joe")) {
         events.cover(s, i, i + 2);
       }
     }

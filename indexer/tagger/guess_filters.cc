@@ -287,13 +287,17 @@ void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const 
   // Family names of the article's other persons named in two or more words.
   // (Not the gazetteer's: "Will Smith" must not become some known Smith.)
   std::unordered_set<std::string> families;
-  for (const TaggerSpan& s : *spans) {
-    if (s.dropped || s.misc || s.type != EntityType::kPerson || s.size() < 2 || candidate(s)) continue;
-    families.insert(article.keys[s.sent][s.end - 1]);
+  std::vector<char> is_candidate(spans->size(), 0);  // looked up twice below, and not cheap
+  for (size_t i = 0; i < spans->size(); ++i) {
+    const TaggerSpan& s = (*spans)[i];
+    if (s.dropped || s.misc || s.type != EntityType::kPerson || s.size() < 2) continue;
+    is_candidate[i] = candidate(s);
+    if (!is_candidate[i]) families.insert(article.keys[s.sent][s.end - 1]);
   }
   if (families.empty()) return;
-  for (TaggerSpan& s : *spans) {
-    if (!candidate(s)) continue;
+  for (size_t i = 0; i < spans->size(); ++i) {
+    TaggerSpan& s = (*spans)[i];
+    if (!is_candidate[i]) continue;
     size_t b = s.begin, e = s.end;
     while (b < e && ordinary_edge(s, b)) ++b;
     // After the name only verbs of headlines ("Says", "Calls", "Offered"): a
@@ -381,7 +385,37 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       g.spans.push_back(i);
       g.candidate &= is_model_guess(s) && headline[s.sent];
     }
+    // Where a key is written in the article's ordinary sentences, in reading
+    // order: a scan for the first few lookups (most articles need one or two),
+    // then an index (a long article may have many guesses).
     std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>> ordinary_positions;
+    int scans = 0;
+    auto written_as_name_in_ordinary_sentences = [&](const TaggerSpan& s) {
+      const std::string_view first = article.keys[s.sent][s.begin];
+      if (scans < 8) {
+        ++scans;
+        for (size_t t = 0; t < article.sentences.size(); ++t) {
+          if (headline[t]) continue;
+          const auto& keys = article.keys[t];
+          for (size_t j = 0; j < keys.size(); ++j)
+            if (std::string_view(keys[j]) == first && written_as_name_at(article, s, t, j)) return true;
+        }
+        return false;
+      }
+      if (ordinary_positions.empty()) {
+        for (size_t t = 0; t < article.sentences.size(); ++t) {
+          if (headline[t]) continue;
+          for (size_t j = 0; j < article.sentences[t].size(); ++j)
+            ordinary_positions[article.keys[t][j]].emplace_back(static_cast<uint32_t>(t), static_cast<uint32_t>(j));
+        }
+        ordinary_positions[std::string_view()];  // indexed, even when empty
+      }
+      auto at = ordinary_positions.find(first);
+      if (at == ordinary_positions.end()) return false;
+      for (const auto& [t, j] : at->second)
+        if (written_as_name_at(article, s, t, j)) return true;
+      return false;
+    };
     for (auto& [id, g] : groups) {
       if (!g.candidate) continue;
       // Only guesses made of ordinary words: a name such as "Harry Milling" in a
@@ -396,24 +430,10 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
       }
       if (!ordinary_word) continue;
       // Where the guess's first word is written in the article's ordinary
-      // sentences, indexed when first needed (a long article has many guesses).
-      if (ordinary_positions.empty()) {
-        for (size_t t = 0; t < article.sentences.size(); ++t) {
-          if (headline[t]) continue;
-          for (size_t j = 0; j < article.sentences[t].size(); ++j)
-            ordinary_positions[article.keys[t][j]].emplace_back(static_cast<uint32_t>(t), static_cast<uint32_t>(j));
-        }
-        ordinary_positions[std::string_view()];  // indexed, even when empty
-      }
+      // sentences, it may be written as a name there.
       bool written_as_name = false;
       for (size_t i : g.spans) {
-        const TaggerSpan& s = (*spans)[i];
-        auto at = ordinary_positions.find(article.keys[s.sent][s.begin]);
-        if (at == ordinary_positions.end()) continue;
-        for (const auto& [t, j] : at->second) {
-          written_as_name = written_as_name_at(article, s, t, j);
-          if (written_as_name) break;
-        }
+        written_as_name = written_as_name_in_ordinary_sentences((*spans)[i]);
         if (written_as_name) break;
       }
       if (written_as_name) continue;

@@ -56,6 +56,7 @@ UChar32 first_code_point(std::string_view s) {
 }
 
 bool starts_upper(std::string_view s) {
+  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';  // ASCII: no ICU call
   UChar32 c = first_code_point(s);
   return c > 0 && u_isupper(c);
 }

@@ -171,6 +171,8 @@ bool is_initials(std::string_view text) {
 bool is_org_head(std::string_view key) { return org_heads().count(key) > 0; }
 
 bool starts_upper(std::string_view text) {
+  // ASCII needs no ICU call: its upper-case letters are A-Z.
+  if (!text.empty() && static_cast<unsigned char>(text[0]) < 0x80) return text[0] >= 'A' && text[0] <= 'Z';
   UChar32 c;
   return decode_first(text, &c) && u_isupper(c);
 }

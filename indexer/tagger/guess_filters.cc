@@ -11,6 +11,7 @@
 
 #include "indexer/tagger/coreference.h"
 #include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/one_word_guesses.h"
 #include "indexer/tagger/rules.h"
 
 namespace dossier {
@@ -28,16 +29,6 @@ bool is_title_case_minor_word(std::string_view key) {
                             "de",   "da",   "di",   "del",   "la",    "le",   "van",  "von",   "der",  "bin",
                             "al",   "el",   "ibn",  "du",    "des",   "y"};
   return s.count(key) > 0;
-}
-
-bool starts_with_letter(std::string_view text) {
-  const unsigned char c = text.empty() ? 0 : text[0];
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC3;
-}
-
-bool starts_with_letter_or_digit(std::string_view text) {
-  const unsigned char c = text.empty() ? 0 : text[0];
-  return starts_with_letter(text) || (c >= '0' && c <= '9');
 }
 
 // Words of the article that are ordinary English words: common words, and words
@@ -544,68 +535,8 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
     // "a New York Democrat", "the Ohio Republican": a description of a person.
     if (head == "democrat" || head == "republican") drop_guess_keeping_names(s, swallowed, spans);
   }
-  // 5. One-word organizations and persons that are common words or titles
-  // ("Justice" before "Samuel Alito"). A word also written in lowercase counts
-  // only where its capital is no evidence of a name: opening a sentence or in a
-  // headline ("the Times" is a newspaper, though "three times" is not).
-  // One-word places when a common word, or the family name of a person the
-  // gazetteer knows or a title introduces ("President Trump"): as a place that
-  // word is the person. Names the model alone found do not count, since US
-  // states and cities are the model's alone and many are first or family names
-  // ("Virginia", "Dallas", "Ferguson"). Over 37,554 articles this drops
-  // "Obamacare", "South", "West", "State" and 180 more common words from 5,300
-  // article mentions, and "Trump", "Assad", "Cruz" and 90 more names from 790.
-  std::unordered_set<std::string_view> gazetteer_families;
-  for (const TaggerSpan& s : *spans)
-    if (!s.dropped && !s.misc && s.type == EntityType::kPerson && (s.gaz_entity >= 0 || !s.role.empty()))
-      gazetteer_families.insert(article.keys[s.sent][s.end - 1]);
-  for (TaggerSpan& s : *spans) {
-    if (s.dropped || s.misc || s.source != SpanSource::kModel || s.size() != 1 || !is_model_guess(s)) continue;
-    if (s.type == EntityType::kPlace) {
-      const std::string& key = article.keys[s.sent][s.begin];
-      const std::string& word = article.sentences[s.sent][s.begin].text;
-      // Two capitals are a state's postal code ("Columbus, OH"; "IN", "ME", "OK").
-      const bool postal_code = word.size() == 2 && std::isupper(static_cast<unsigned char>(word[0])) &&
-                               std::isupper(static_cast<unsigned char>(word[1]));
-      // A generic noun for a place alone ("County" of a cut-off "Orange County",
-      // "City", "Nation") names none: 308, 239 and 54 articles at 37,554.
-      // "Wall" is the border wall of "Trump's Wall".
-      static const WordSet generic_places = {"county", "city", "state", "district", "province", "region",
-                                             "island", "nation", "country", "valley", "town", "village",
-                                             "capital", "wall"};
-      if (!postal_code && (is_common_word(key) || is_common_guess_word(key) || is_faith_or_people_word(key) ||
-                           generic_places.count(key) ||
-                           gazetteer_families.count(key)))
-        s.dropped = true;
-      // A chamber the model read as a place ("the House passed"): 423 articles at 37,554.
-      if (!s.dropped && (key == "house" || key == "senate")) s.type = EntityType::kOrg;
-      continue;
-    }
-    if (s.type != EntityType::kOrg && s.type != EntityType::kPerson) continue;
-    const NerSentence& tokens = article.sentences[s.sent];
-    if (!s.canonical.empty() && s.type == EntityType::kPerson) {
-      // Joined to a full name by coreference ("Blinken" -> Antony Blinken): keep.
-      if (s.canonical != span_surface(article.text, tokens, s.begin, s.end)) continue;
-    }
-    const std::string& key = article.keys[s.sent][s.begin];
-    bool weak_capital = headline.empty() ? false : headline[s.sent];
-    if (!weak_capital) {
-      weak_capital = true;
-      for (size_t k = 0; k < s.begin && weak_capital; ++k) weak_capital = !starts_with_letter_or_digit(tokens[k].text);
-    }
-    // Nouns such as "times", "house" or "party" name organizations when written
-    // with a capital inside a sentence ("the Times", "the House"): for them the
-    // general common-word list counts only where capitals are weak evidence.
-    const bool common = is_common_word(key) && (s.type == EntityType::kPerson || weak_capital);
-    // A person is never initials or a suffix alone: a party's letter ("Sherrod
-    // Brown (D., Ohio)"), a bill ("H.R."), "Jr." split off "Martin Luther King Jr.".
-    const bool name_piece = s.type == EntityType::kPerson && (is_name_suffix(key) || is_initials(tokens[s.begin].text));
-    if (common || name_piece || is_common_guess_word(key) || is_faith_or_people_word(key) ||
-        gaz.title_length_at(article.keys[s.sent], s.begin) == 1 ||
-        (weak_capital && article.written_lowercase(key))) {
-      s.dropped = true;
-    }
-  }
+  // 5. One-word guesses that are common words or titles (one_word_guesses.h).
+  drop_common_word_one_word_guesses(article, gaz, headline, spans);
 }
 
 }  // namespace dossier

@@ -30,4 +30,21 @@ namespace dossier {
 void correct_one_word_guesses_by_context(const ArticleTokens& article, const Gazetteer& gaz,
                                          std::vector<TaggerSpan>* spans);
 
+// Inside drop_headline_and_common_word_guesses (guess_filters.h), its last
+// step, on spans of the model alone that are one word (`headline`: per
+// sentence, find_headline_sentences, or empty when none was looked for), marks
+// dropped: organizations and persons that are common words or titles
+// ("Justice" before "Samuel Alito"). A word also written in lowercase counts
+// only where its capital is no evidence of a name: opening a sentence or in a
+// headline ("the Times" is a newspaper, though "three times" is not).
+// Places that are a common word, or the family name of a person the
+// gazetteer knows or a title introduces ("President Trump"): as a place that
+// word is the person. Names the model alone found do not count, since US
+// states and cities are the model's alone and many are first or family names
+// ("Virginia", "Dallas", "Ferguson"). Over 37,554 articles this drops
+// "Obamacare", "South", "West", "State" and 180 more common words from 5,300
+// article mentions, and "Trump", "Assad", "Cruz" and 90 more names from 790.
+void drop_common_word_one_word_guesses(const ArticleTokens& article, const Gazetteer& gaz,
+                                       const std::vector<bool>& headline, std::vector<TaggerSpan>* spans);
+
 }  // namespace dossier

@@ -170,6 +170,16 @@ bool is_initials(std::string_view text) {
 
 bool is_org_head(std::string_view key) { return org_heads().count(key) > 0; }
 
+bool starts_with_letter(std::string_view text) {
+  const unsigned char c = text.empty() ? 0 : text[0];
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC3;  // 0xC3..: a non-ASCII letter, most likely
+}
+
+bool starts_with_letter_or_digit(std::string_view text) {
+  const unsigned char c = text.empty() ? 0 : text[0];
+  return starts_with_letter(text) || (c >= '0' && c <= '9');
+}
+
 bool starts_upper(std::string_view text) {
   // ASCII needs no ICU call: its upper-case letters are A-Z.
   if (!text.empty() && static_cast<unsigned char>(text[0]) < 0x80) return text[0] >= 'A' && text[0] <= 'Z';

@@ -60,6 +60,10 @@ bool is_name_suffix(std::string_view key);
 // Capital letters each followed by a period: "D.", "H.R.", "J.F.K.".
 bool is_initials(std::string_view text);
 
+// First byte opens a letter (ASCII, or a lead byte from U+00C0 on) / or a digit.
+bool starts_with_letter(std::string_view text);
+bool starts_with_letter_or_digit(std::string_view text);
+
 // First code point is an uppercase letter / no lowercase letters at all.
 bool starts_upper(std::string_view text);
 bool is_all_caps(std::string_view text);

@@ -7,7 +7,6 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -52,7 +51,9 @@ class EntityTermCache {
     std::string filter;     // "" when too long for a Xapian term
     std::string packed_id;  // kEntityIdBytes
     std::string dense_id;   // the registry's id as a varint ("" without a registry)
-    std::unordered_set<std::string> surfaces_emitted;
+    // Few per entity (one to three mostly, a few dozen for the most written
+    // names): a vector searched in place beats a hash set's nodes and buckets.
+    std::vector<std::string> surfaces_emitted;
   };
 
   const Entry& get(const TaggedEntity& e, uint64_t scope, EntityIdRegistry* ids, std::vector<MetadataEntry>* metadata) {
@@ -80,8 +81,12 @@ class EntityTermCache {
     }
     Entry& entry = it->second;
     if (!entry.filter.empty())
-      for (const auto& s : e.surfaces)
-        if (entry.surfaces_emitted.insert(s).second) entity_surface_entries(e.type, e.canonical, s, metadata);
+      for (const auto& s : e.surfaces) {
+        if (std::find(entry.surfaces_emitted.begin(), entry.surfaces_emitted.end(), s) != entry.surfaces_emitted.end())
+          continue;
+        entry.surfaces_emitted.push_back(s);
+        entity_surface_entries(e.type, e.canonical, s, metadata);
+      }
     return entry;
   }
 

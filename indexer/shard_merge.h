@@ -1,7 +1,8 @@
 // Merging shards into the database: Xapian's compactor combines the current
-// generation and the complete shards into a new generation; then duplicates of
-// one article id keep only the newest copy, files whose every unit arrived get
-// their file records, and the new generation is published atomically.
+// generation and the complete shards into a new generation; then the shards'
+// spelling counts are applied (spelling_blob.h), duplicates of one article id
+// keep only the newest copy, files whose every unit arrived get their file
+// records, and the new generation is published atomically.
 #pragma once
 
 #include <string>
@@ -24,6 +25,7 @@ struct MergeResult {
   size_t documents = 0;    // in the published generation
   size_t duplicates = 0;   // older copies of re-indexed articles dropped
   size_t files_recorded = 0;
+  size_t spelling_words = 0;  // spelling counts applied from the shards' blobs
 };
 
 // How many sources one compaction may open while another runs beside it.

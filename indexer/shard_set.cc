@@ -78,8 +78,10 @@ Status ShardWriter::finish_current() {
   if (!db_) return Status::OK();
   try {
     if (ledger_) {
-      ledger_->flush_shard(spelling_, *db_);
+      SpellingCounts due;
+      ledger_->flush_shard(spelling_, &due);
       spelling_.clear();
+      write_spelling_blob(*db_, fs::path(current_).filename().string(), due);
     } else {
       spelling_.flush(*db_);
     }
@@ -134,7 +136,9 @@ Status ShardWriter::write_spelling_remainder(SpellingLedger& ledger) {
   if (s.ok()) s = open_next();
   if (!s.ok()) return s;
   try {
-    ledger.flush_remainder(*db_);
+    SpellingCounts rest;
+    ledger.flush_remainder(&rest);
+    write_spelling_blob(*db_, fs::path(current_).filename().string(), rest);
   } catch (const Xapian::Error& e) {
     return Status::IOError("cannot write shard " + current_ + ": " + e.get_msg());
   }

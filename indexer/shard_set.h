@@ -42,15 +42,18 @@ class ShardWriter {
   // Writes shards named <shards_dir>/<worker>-<n>, each at most max_docs articles,
   // for a database of schema version `schema` (which a shard's completion
   // marker records: the records of another schema must not join it).
-  // With a ledger (shared by the run's writers), spelling words go through it.
+  // With a ledger (shared by the run's writers), spelling words go through it
+  // into each shard's spelling blob (spelling_blob.h), applied at the merge;
+  // without one, into the shard's spelling table.
   ShardWriter(std::string shards_dir, int worker, size_t max_docs, std::string schema,
               SpellingLedger* ledger = nullptr);
   ~ShardWriter();
   Status add(BuiltDocument&& doc);
   Status add_unit(const ShardUnit& unit);  // after all of the unit's documents
   Status close();                          // commits the open shard as complete
-  // Writes the ledger's remaining counts as one complete, spelling-only shard
-  // (none when there are none). Call once the run's other writers are closed.
+  // Writes the ledger's remaining counts as one complete shard holding only
+  // their spelling blob (none when there are none). Call once the run's other
+  // writers are closed.
   Status write_spelling_remainder(SpellingLedger& ledger);
   const std::vector<std::string>& completed() const { return completed_; }
 

@@ -5,8 +5,9 @@
 
 namespace dossier {
 
-void SpellingLedger::flush_shard(const SpellingBatch& counts, Xapian::WritableDatabase& db) {
-  std::vector<std::pair<std::string, unsigned>> due;
+void SpellingLedger::flush_shard(const SpellingBatch& counts, SpellingCounts* due_out) {
+  SpellingCounts& due = *due_out;
+  due.clear();
   {
     std::lock_guard lock(mu_);
     counts.for_each([&](std::string_view word, unsigned count) {
@@ -31,21 +32,18 @@ void SpellingLedger::flush_shard(const SpellingBatch& counts, Xapian::WritableDa
       }
     });
   }
-  // Outside the lock: the other worker's shard need not wait for this one's writes.
-  for (const auto& [word, count] : due) db.add_spelling(word, count);
 }
 
-bool SpellingLedger::flush_remainder(Xapian::WritableDatabase& db) {
+bool SpellingLedger::flush_remainder(SpellingCounts* out) {
   std::lock_guard lock(mu_);
-  bool any = false;
+  out->clear();
   for (auto& [word, e] : words_) {
     if (!e.written || e.pending == 0) continue;
-    db.add_spelling(word, e.pending);
+    out->emplace_back(word, e.pending);
     e.pending = 0;
-    any = true;
   }
   written_with_pending_ = 0;
-  return any;
+  return !out->empty();
 }
 
 bool SpellingLedger::has_remainder() const {

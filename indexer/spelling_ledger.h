@@ -1,12 +1,11 @@
 // SpellingLedger: the spelling words of one bulk run, shared by its shard
 // writers. Xapian builds a word's n-gram fragments each time the word is new to
-// a database's spelling table, and every shard is a new database: the same
-// common words were fragmented again in each of the run's shards (and merged
-// again at compaction), 14% of the indexing time of 5,000 articles. With the
-// ledger a word goes into the first shard written after the run has seen it in
-// min_frequency documents; the documents after that only raise a count, which
-// one last, spelling-only shard adds (a frequency change, no new fragments).
-// A crash loses only those later counts: every word already due is in a shard.
+// a database's spelling table; with the ledger a word is due once the run has
+// seen it in min_frequency documents, and only once: the documents after that
+// only raise a count, handed out at the end (flush_remainder). The writers
+// store what is due as their shards' spelling blobs (spelling_blob.h), which
+// the merge applies to the merged database. A crash loses only the later
+// counts: every word already due is in a complete shard's blob.
 #pragma once
 
 #include <cstddef>
@@ -16,33 +15,33 @@
 #include <string_view>
 #include <unordered_map>
 
-#include <xapian.h>
-
 #include "indexer/spelling_batch.h"
+#include "indexer/spelling_blob.h"
 
 namespace dossier {
 
 class SpellingLedger {
  public:
   // Past this many distinct words the ledger stops tracking new ones; those
-  // are written per shard, as without a ledger (bounds its memory, ~100 MB).
+  // are due per shard, as without a ledger (bounds its memory, ~100 MB).
   static constexpr size_t kMaxWords = 2000000;
 
   explicit SpellingLedger(unsigned min_frequency) : min_frequency_(min_frequency) {}
 
-  // Adds one shard's document counts per word to the ledger and writes to `db`
-  // every word that is now due.
-  void flush_shard(const SpellingBatch& counts, Xapian::WritableDatabase& db);
+  // Adds one shard's document counts per word to the ledger; `due` receives
+  // every word that is due now, with its count so far.
+  void flush_shard(const SpellingBatch& counts, SpellingCounts* due);
 
-  // Writes the counts gathered for words after they were written; true if any.
-  bool flush_remainder(Xapian::WritableDatabase& db);
+  // The counts gathered for words after they were due (and forgets them); true
+  // if any.
+  bool flush_remainder(SpellingCounts* out);
 
   bool has_remainder() const;
 
  private:
   struct Entry {
-    unsigned pending = 0;  // documents not yet written to any shard
-    bool written = false;  // the word is in some shard's spelling table
+    unsigned pending = 0;  // documents not yet handed out as due
+    bool written = false;  // the word was due: it is in some shard's blob
   };
   const unsigned min_frequency_;
   mutable std::mutex mu_;

@@ -184,7 +184,7 @@ Status merge_into_new_generation(const DatabaseLayout& layout, const std::vector
   try {
     compact_into(inputs, next, kPublishedBlockSize);
     Xapian::WritableDatabase merged(next, Xapian::DB_OPEN);
-    result->spelling_words = apply_spelling_blobs(merged);
+    apply_spelling_blobs(merged);
     result->duplicates = remove_duplicate_ids(merged);
     result->files_recorded = record_complete_files(merged);
     merged.commit();

@@ -25,7 +25,6 @@ struct MergeResult {
   size_t documents = 0;    // in the published generation
   size_t duplicates = 0;   // older copies of re-indexed articles dropped
   size_t files_recorded = 0;
-  size_t spelling_words = 0;  // spelling counts applied from the shards' blobs
 };
 
 // How many sources one compaction may open while another runs beside it.

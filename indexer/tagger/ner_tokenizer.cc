@@ -10,6 +10,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "indexer/tagger/rules.h"  // starts_upper
+
 namespace dossier {
 namespace {
 
@@ -45,20 +47,6 @@ inline bool is_space_at(std::string_view s, size_t i, size_t* len) {
     return true;
   }
   return false;
-}
-
-UChar32 first_code_point(std::string_view s) {
-  if (s.empty()) return 0;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return c;
-}
-
-bool starts_upper(std::string_view s) {
-  if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';  // ASCII: no ICU call
-  UChar32 c = first_code_point(s);
-  return c > 0 && u_isupper(c);
 }
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {

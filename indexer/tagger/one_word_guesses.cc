@@ -103,9 +103,9 @@ void drop_common_word_one_word_guesses(const ArticleTokens& article, const Gazet
       // A generic noun for a place alone ("County" of a cut-off "Orange County",
       // "City", "Nation") names none: 308, 239 and 54 articles at 37,554.
       // "Wall" is the border wall of "Trump's Wall".
-      static const std::unordered_set<std::string_view> generic_places = {"county", "city", "state", "district", "province", "region",
-                                             "island", "nation", "country", "valley", "town", "village",
-                                             "capital", "wall"};
+      static const std::unordered_set<std::string_view> generic_places = {
+          "county", "city", "state", "district", "province", "region", "island",
+          "nation", "country", "valley", "town", "village", "capital", "wall"};
       if (!postal_code && (is_common_word(key) || is_common_guess_word(key) || is_faith_or_people_word(key) ||
                            generic_places.count(key) ||
                            gazetteer_families.count(key)))

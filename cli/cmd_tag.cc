@@ -128,7 +128,7 @@ void run_tag(const TagArgs& args) {
   for (size_t i = 0; i < read.articles.size(); ++i) {
     const Article& a = read.articles[i];
     std::string text = tagged_text(a);
-    TagResult r = tagger->tag(text);
+    TagResult r = tagger->tag(text, a.lang);
     if (args.json) {
       all.push_back(article_json(a, r, text));
     } else {

@@ -103,7 +103,7 @@ Status run_bulk_pass(const std::vector<BulkFile>& files, const IndexOptions& opt
         if (options.tagger) {
           tags.reserve(c->articles.size());
           for (const Article& a : c->articles)
-            tags.push_back(options.tagger->tag(a.title.empty() ? a.body : a.title + "\n\n" + a.body));
+            tags.push_back(options.tagger->tag(a.title.empty() ? a.body : a.title + "\n\n" + a.body, a.lang));
         }
         size_t next = 0;
         for (size_t u = 0; u < c->units.size() && s.ok(); ++u) {

@@ -83,7 +83,7 @@ FileResult process_file(const std::string& path, const IndexOptions& options, co
   for (Article& a : read.articles) {
     r.bytes += a.body.size() + a.title.size();
     std::optional<TagResult> tags;
-    if (options.tagger) tags = options.tagger->tag(a.title.empty() ? a.body : a.title + "\n\n" + a.body);
+    if (options.tagger) tags = options.tagger->tag(a.title.empty() ? a.body : a.title + "\n\n" + a.body, a.lang);
     r.docs.push_back(build_document(a, tags ? &*tags : nullptr, build));
   }
   return r;

@@ -13,6 +13,7 @@
 #include "indexer/tagger/coreference.h"
 #include "indexer/tagger/gazetteer.h"
 #include "indexer/tagger/guess_filters.h"
+#include "indexer/tagger/headline_guesses.h"
 #include "indexer/tagger/hover_cards.h"
 #include "indexer/tagger/event_names.h"
 #include "indexer/tagger/ner_tokenizer.h"
@@ -26,6 +27,13 @@
 
 namespace dossier {
 namespace {
+
+// "en", "en-GB", "EN_us" or "": the sequence model's language.
+bool is_english_or_unknown(std::string_view lang) {
+  if (lang.empty()) return true;
+  const size_t end = std::min(lang.find_first_of("-_"), lang.size());
+  return end == 2 && (lang[0] | 0x20) == 'e' && (lang[1] | 0x20) == 'n';
+}
 
 class RuleAndModelTagger : public EntityTagger {
  public:
@@ -52,19 +60,20 @@ class RuleAndModelTagger : public EntityTagger {
     return Status::OK();
   }
 
-  TagResult tag(std::string_view text) const override;
+  using EntityTagger::tag;
+  TagResult tag(std::string_view text, std::string_view lang) const override;
   bool has_model() const override { return model_ != nullptr; }
   const std::string& load_note() const override { return note_; }
 
  private:
-  ArticleTokens prepare(std::string_view text) const;
+  ArticleTokens prepare(std::string_view text, bool use_model) const;
 
   Gazetteer gazetteer_;
   std::unique_ptr<SequenceModel> model_;
   std::string note_;
 };
 
-ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
+ArticleTokens RuleAndModelTagger::prepare(std::string_view text, bool use_model) const {
   ArticleTokens article;
   article.text = text;
   article.sentences = tokenize_for_ner(text, gazetteer_.hyphen_splitter());
@@ -93,15 +102,15 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text) const {
     }
     article.all_caps[s] = letters_words >= 2 && caps_words * 10 >= letters_words * 7;
   }
-  if (model_) {
+  if (model_ && use_model) {
     article.labels.reserve(article.sentences.size());
     for (const NerSentence& s : article.sentences) article.labels.push_back(model_->predict(s));
   }
   return article;
 }
 
-TagResult RuleAndModelTagger::tag(std::string_view text) const {
-  ArticleTokens article = prepare(text);
+TagResult RuleAndModelTagger::tag(std::string_view text, std::string_view lang) const {
+  ArticleTokens article = prepare(text, is_english_or_unknown(lang));
   std::vector<TaggerSpan> spans;
   for (size_t s = 0; s < article.sentences.size(); ++s) {
     std::vector<TaggerSpan> local;
@@ -124,6 +133,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text) const {
   resolve_acronyms(article, &spans);
   repair_glued_person_spans(article, gazetteer_, &spans);
   trim_ordinary_words_off_person_guesses(article, gazetteer_, &spans);
+  trim_headline_words_off_person_guesses(article, gazetteer_, &spans);
   end_person_guesses_at_run_together_headlines(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
   drop_hover_card_names(article, &spans);
@@ -185,9 +195,10 @@ class BackgroundLoadedTagger : public EntityTagger {
     wait();
     return status_;
   }
-  TagResult tag(std::string_view text) const override {
+  using EntityTagger::tag;
+  TagResult tag(std::string_view text, std::string_view lang) const override {
     wait();
-    return inner_ ? inner_->tag(text) : TagResult{};
+    return inner_ ? inner_->tag(text, lang) : TagResult{};
   }
   bool has_model() const override {
     wait();

@@ -50,9 +50,14 @@ class EntityTagger {
   // OK once the tagger can tag; the load error otherwise (then tag() finds nothing).
   virtual Status ready() const { return Status::OK(); }
 
-  // Tags `text`. Offsets in mentions are byte offsets into `text`. Indexer callers
-  // pass title + "\n\n" + body so one article is one coreference scope.
-  virtual TagResult tag(std::string_view text) const = 0;
+  // Tags `text`, an article in language `lang` (an ISO 639 code such as "en",
+  // "es" or "pt-BR"; "" when unknown, read as English). Offsets in mentions are
+  // byte offsets into `text`. Indexer callers pass title + "\n\n" + body so one
+  // article is one coreference scope. The sequence model learned English news:
+  // in another language it takes articles and common nouns for names ("la",
+  // "Gobierno", "l'OTAN"), so there only the gazetteer and the rules tag.
+  virtual TagResult tag(std::string_view text, std::string_view lang) const = 0;
+  TagResult tag(std::string_view text) const { return tag(text, ""); }
 
   // False when data/model/ner.model is absent or unreadable: Load() still succeeds
   // and the tagger runs on gazetteers and rules only (fewer persons and orgs found

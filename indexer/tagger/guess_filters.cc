@@ -11,6 +11,7 @@
 
 #include "indexer/tagger/coreference.h"
 #include "indexer/tagger/gazetteer.h"
+#include "indexer/tagger/headline_guesses.h"
 #include "indexer/tagger/one_word_guesses.h"
 #include "indexer/tagger/rules.h"
 
@@ -18,18 +19,6 @@ namespace dossier {
 namespace {
 
 using WordSet = std::unordered_set<std::string_view>;
-
-// Words title case leaves in lowercase: articles, conjunctions, prepositions, and
-// the particles inside names ("bin", "de").
-bool is_title_case_minor_word(std::string_view key) {
-  static const WordSet s = {"a",    "an",   "the",  "and",   "or",    "but",  "nor",  "for",   "so",   "yet",
-                            "of",   "on",   "in",   "at",    "to",    "by",   "as",   "up",    "off",  "out",
-                            "via",  "vs",   "vs.",  "v.",    "with",  "from", "into", "onto",  "over", "upon",
-                            "per",  "than", "amid", "after", "about", "is",   "be",   "are",   "if",   "n't",
-                            "de",   "da",   "di",   "del",   "la",    "le",   "van",  "von",   "der",  "bin",
-                            "al",   "el",   "ibn",  "du",    "des",   "y"};
-  return s.count(key) > 0;
-}
 
 // Words of the article that are ordinary English words: common words, and words
 // written in lowercase in the article itself, inflections included ("Agree" for
@@ -141,7 +130,9 @@ std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* or
         }
       }
     }
-    headline[s] = seen_lowercase >= 2;
+    // The title (the first sentence, when the article has one) needs one: a
+    // results line or a list of names is no title.
+    headline[s] = seen_lowercase >= (s == 0 ? 1 : 2);
   }
   return headline;
 }
@@ -419,7 +410,8 @@ void drop_headline_and_common_word_guesses(const ArticleTokens& article, const G
           ordinary_word = starts_with_letter(key) && !is_title_case_minor_word(key) && ordinary.contains(key);
         }
       }
-      if (!ordinary_word) continue;
+      // Or words that only make up the title ("Raising Fears").
+      if (!ordinary_word && !made_up_by_the_title(article, gaz, headline, *spans, g.spans)) continue;
       // Where the guess's first word is written in the article's ordinary
       // sentences, it may be written as a name there.
       bool written_as_name = false;

@@ -18,17 +18,22 @@ namespace dossier {
 // short words title case keeps lowercase: "of", "and", "on"), and with at least
 // two of its words written in lowercase elsewhere in the article ("close",
 // "ranks"), which a results line ("Celtic 3 Rangers 1", "KANSAS CITY AT DETROIT")
-// or a list of names does not have.
+// or a list of names does not have. The first sentence, the title when the
+// article has one, needs one such word ("Zelenskyy Flies to Hiroshima as G-7
+// Leaders Tighten the Squeeze on Russia").
 std::vector<bool> find_headline_sentences(const ArticleTokens& article);
 
 // Marks dropped:
 //  - every mention of an entity the model alone found (no gazetteer entry,
 //    title or honorific behind any of its mentions) when all its mentions sit in
 //    headline sentences, one of its words is an ordinary word (a common word or
-//    one written in lowercase elsewhere: "Close Ranks", not "Harry Milling"), and
-//    its words never appear as a name (capitalised, not opening a sentence when
-//    one word) in an ordinary sentence of the article; gazetteer names the guess
-//    had swallowed come back ("North Korea" of "North Korea Ahead");
+//    one written in lowercase elsewhere: "Close Ranks", not "Harry Milling") or,
+//    for a guess only in the title (the first sentence) that is no first name
+//    and more and holds no acronym ("G.O.P."), none of its words appears in
+//    the article's other sentences ("Raising Fears", "Win"), and its words never appear as a name (capitalised, not
+//    opening a sentence when one word) in an ordinary sentence of the article;
+//    gazetteer names the guess had swallowed come back ("North Korea" of
+//    "North Korea Ahead");
 //  - person and place guesses that swallowed gazetteer names with only ordinary
 //    words besides ("White House Briefing", a run-together list of countries):
 //    the names come back; a place keeps ordinary words before its name ("New

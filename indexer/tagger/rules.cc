@@ -236,4 +236,16 @@ std::string family_name_key(const std::vector<NerToken>& name, bool eastern_orde
   return "";
 }
 
+// Words title case leaves in lowercase: articles, conjunctions, prepositions, and
+// the particles inside names ("bin", "de").
+bool is_title_case_minor_word(std::string_view key) {
+  static const WordSet s = {"a",    "an",   "the",  "and",   "or",    "but",  "nor",  "for",   "so",   "yet",
+                            "of",   "on",   "in",   "at",    "to",    "by",   "as",   "up",    "off",  "out",
+                            "via",  "vs",   "vs.",  "v.",    "with",  "from", "into", "onto",  "over", "upon",
+                            "per",  "than", "amid", "after", "about", "is",   "be",   "are",   "if",   "n't",
+                            "de",   "da",   "di",   "del",   "la",    "le",   "van",  "von",   "der",  "bin",
+                            "al",   "el",   "ibn",  "du",    "des",   "y"};
+  return s.count(key) > 0;
+}
+
 }  // namespace dossier

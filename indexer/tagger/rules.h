@@ -52,6 +52,10 @@ bool is_common_word(std::string_view key);
 // that is not a common word ("Antony", "Jong", "O'Neill", "J."), or a particle
 // between name words ("bin", "al", "de", "van").
 bool is_name_word(std::string_view text, std::string_view key);
+// Words title case leaves in lowercase: articles, conjunctions, prepositions
+// and the particles inside names ("of", "and", "bin", "de"). Folded keys.
+bool is_title_case_minor_word(std::string_view key);
+
 bool is_name_particle(std::string_view key);
 
 // "jr.", "sr", "iii": what follows a name, never one alone (folded keys).

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "indexer/tagger/coreference.h"
+#include "indexer/tagger/datelines.h"
 #include "indexer/tagger/org_names.h"
 #include "indexer/tagger/possessive_names.h"
 #include "indexer/tagger/rules.h"
@@ -197,6 +198,9 @@ void find_title_spans(const ArticleTokens& article, int sent, const Gazetteer& g
     while (e < tokens.size() && e - b < 4 && coverage.is_free(e, e + 1)) {
       if (is_name_word(tokens[e].text, keys[e]) && gaz.title_length_at(keys, e) == 0) {
         ++e;
+      } else if (e == b && starts_upper(tokens[e].text) && is_east_asian_surname(keys[e]) && e + 1 < tokens.size() &&
+                 is_name_word(tokens[e + 1].text, keys[e + 1]) && coverage.is_free(e + 1, e + 2)) {
+        e += 2;  // a surname that is also a word: "Vice Premier He Lifeng"
       } else if (e > b && is_name_particle(keys[e]) && e + 1 < tokens.size() &&
                  is_name_word(tokens[e + 1].text, keys[e + 1])) {
         e += 2;
@@ -331,58 +335,6 @@ bool inside_title_before_person(const ArticleTokens& article, int sent, const Ga
   return false;
 }
 
-
-// Sports results and fixtures: a sentence in capitals, or a name followed or
-// preceded by a score or by "at" ("Florida 64 70 .478", "MINNESOTA AT MILWAUKEE").
-bool in_results_line(const ArticleTokens& article, int sent, size_t begin, size_t end) {
-  if (article.all_caps[sent]) return true;
-  const NerSentence& tokens = article.sentences[sent];
-  const auto& keys = article.keys[sent];
-  auto score_or_at = [&](size_t t) {
-    const char c = tokens[t].text[0];
-    return (c >= '0' && c <= '9') || keys[t] == "at";
-  };
-  return (end < tokens.size() && score_or_at(end)) || (begin > 0 && score_or_at(begin - 1));
-}
-
-// A wire dateline's place: the words in capitals that open a paragraph, then
-// the agency in brackets ("MIAMI (AP) —", "BRUSSELS (Reuters) -"), or a state
-// or country and then the agency or a dash ("TALLAHASSEE, Fla. —", "KYIV,
-// Ukraine (AP) —"). The model reads some as organizations or persons. A bare
-// dash is not enough ("AIPAC — the lobby said"), nor a title in capitals after
-// the comma ("BRIAN KILMEADE, FOX NEWS HOST —"); CoNLL's headlines ("SOCCER -
-// JAPAN ...") have neither.
-bool is_dateline_name(const NerSentence& tokens, size_t begin, size_t end) {
-  if (begin != 0 || end > 4) return false;
-  for (size_t t = begin; t < end; ++t)
-    if (!std::isalpha(static_cast<unsigned char>(tokens[t].text[0])) || !is_all_caps(tokens[t].text)) return false;
-  auto is_dash = [&](size_t t) {
-    return t < tokens.size() && (tokens[t].text == "\u2014" || tokens[t].text == "\u2013" || tokens[t].text == "--");
-  };
-  // "(AP)", "(AFP)", "(Reuters)", "(Xinhua)"; not a transcript's speaker note,
-  // "JAKE TAPPER (ANCHOR):", "STEVE DOOCY (CO-HOST):".
-  auto is_agency = [&](size_t t) {
-    if (t + 2 >= tokens.size() || tokens[t].text != "(" || tokens[t + 2].text != ")") return false;
-    const std::string& name = tokens[t + 1].text;
-    if (name.size() > 10 || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
-    if (is_all_caps(name) && name.size() > 4) return false;
-    return t + 3 >= tokens.size() || tokens[t + 3].text != ":";
-  };
-  if (end < tokens.size() && tokens[end].text == ",") {
-    // A state or country: capitalized words in mixed case, or abbreviations
-    // with periods ("Fla.", "N.Y.", "South Korea").
-    size_t next = end + 1, words = 0;
-    for (; next < tokens.size() && words < 3; ++next, ++words) {
-      const std::string& w = tokens[next].text;
-      if (w == ".") continue;
-      const bool abbreviation = w.size() > 1 && w.back() == '.';
-      if (!std::isupper(static_cast<unsigned char>(w[0])) || (!abbreviation && is_all_caps(w))) break;
-    }
-    return words > 0 && (is_agency(next) || is_dash(next));
-  }
-  return is_agency(end);
-}
-
 }  // namespace
 
 void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& gaz,
@@ -433,6 +385,9 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
       m.type = EntityType::kPlace;
       m.model_per = false;
       m.dateline = true;
+    } else if (!m.misc && is_dateline_agency(tokens, m.begin, m.end)) {
+      m.type = EntityType::kOrg;  // "(Pacific Dispatch)" after "HIROSHIMA"
+      m.model_per = false;
     }
     // Web addresses and e-mail addresses are no names, whatever the model says.
     bool address = false;
@@ -462,8 +417,11 @@ void merge_model_spans(const ArticleTokens& article, int sent, const Gazetteer& 
       for (TaggerSpan* s : overlapping) {
         if (m.model_per && s->type == EntityType::kPerson) {
           s->model_per = true;
-          // The model bounds names better than the title rule ("Sheikh Hasina").
-          if (s->source == SpanSource::kTitle && m.begin >= s->begin && overlapping.size() == 1) {
+          // The model bounds names better than the title rule ("Sheikh Hasina"),
+          // but not past a surname that is also a word ("He Lifeng").
+          const bool word_surname = m.begin == s->begin + 1 && is_common_word(article.keys[sent][s->begin]) &&
+                                    is_east_asian_surname(article.keys[sent][s->begin]);
+          if (s->source == SpanSource::kTitle && m.begin >= s->begin && overlapping.size() == 1 && !word_surname) {
             s->begin = m.begin;
             s->end = m.end;
           }

@@ -17,21 +17,26 @@ run("index", corpus, "--db", db, "--quiet")
 
 everything = run_json("search", "", "--db", db, "--limit", "1000", "--facets", "")["results"]
 
-# Persons per article: recall of the expected persons, and precision overall.
-exp_total = found = predicted = correct = 0
-for e in expected:
-    hits = [r for r in everything if os.path.relpath(r["path"], corpus) == e["file"] and (e["id"] is None or r["id"] == e["id"])]
-    if len(hits) != 1:
-        continue
-    got, want = set(hits[0]["persons"]), set(e["persons"])
-    exp_total += len(want)
-    found += len(got & want)
-    predicted += len(got)
-    correct += len(got & want)
-recall, precision = found / max(exp_total, 1), correct / max(predicted, 1)
-print(f"corpus persons: recall {recall:.3f}, precision {precision:.3f} ({exp_total} expected, {predicted} predicted)")
-check(recall >= 0.8, f"person recall over corpus/ >= 0.8 ({recall:.3f})")
-check(precision >= 0.8, f"person precision over corpus/ >= 0.8 ({precision:.3f})")
+# Entities per article: recall of the expected ones, and precision overall. The
+# bars sit a little under what the tagger makes of corpus/ (persons 0.974 /
+# 0.981, places 0.928 / 0.935 on 2026-11-29), so that a change that loses names
+# or adds false ones shows. Organizations: corpus_expected.json leaves out the
+# wire agencies of the datelines, so their precision is only printed.
+for key, bar in [("persons", 0.95), ("places", 0.9), ("orgs", None)]:
+    exp_total = predicted = correct = 0
+    for e in expected:
+        hits = [r for r in everything if os.path.relpath(r["path"], corpus) == e["file"] and (e["id"] is None or r["id"] == e["id"])]
+        if len(hits) != 1:
+            continue
+        got, want = set(hits[0][key]), set(e[key])
+        exp_total += len(want)
+        predicted += len(got)
+        correct += len(got & want)
+    recall, precision = correct / max(exp_total, 1), correct / max(predicted, 1)
+    print(f"corpus {key}: recall {recall:.3f}, precision {precision:.3f} ({exp_total} expected, {predicted} predicted)")
+    if bar:
+        check(recall >= bar, f"{key} recall over corpus/ >= {bar} ({recall:.3f})")
+        check(precision >= bar, f"{key} precision over corpus/ >= {bar} ({precision:.3f})")
 
 # Several articles with their exact expected person sets.
 def article(file_suffix):
@@ -66,6 +71,21 @@ check({"Texas", "New York", "Kentucky", "Minnesota", "North Carolina", "Californ
       <= set(senate["places"]), f"states and the Oval Office are places: {senate['places']}")
 check("University of Texas" in senate["orgs"] and "Texas" not in senate["orgs"], f"Texas orgs: {senate['orgs']}")
 check(not any(p.startswith(("R-", "D-")) for p in senate["places"] + senate["persons"]), "no party letter in a name")
+# A headline in Title Case ("Xi and Putin Hail 'New Era' as Kishida Makes
+# Surprise Visit to Kyiv"): its verbs are no part of the names.
+moscow = [r for r in everything if r["id"] == "mw-20230321-xi-moscow"]
+check_eq(sorted(moscow[0]["persons"]) if moscow else [], sorted(["Xi Jinping", "Vladimir Putin", "Antony Blinken",
+         "John Kirby", "Fumio Kishida", "Volodymyr Zelenskyy"]), "persons of the story with a Title Case headline")
+# Articles in Spanish and French (lang: in their front matter): gazetteer and
+# rules only, so no "Gobierno", "Brasil", "la" or "Poutine".
+milei = article("milei-balotaje.es.md")
+check_eq(sorted(milei["persons"]), sorted(["Javier Milei", "Sergio Massa", "Luiz Inácio Lula da Silva", "Donald Trump",
+                                           "Diana Mondino", "Alberto Fernández"]), "persons of the Spanish article")
+macron = article("macron-troupes-ukraine.fr.md")
+check_eq(sorted(macron["persons"]), sorted(["Emmanuel Macron", "Olaf Scholz", "Jens Stoltenberg", "Dmitry Peskov",
+                                            "Volodymyr Zelenskyy"]), "persons of the French article")
+check(not {"la", "El", "Le", "Banco"} & set(milei["orgs"] + milei["places"] + macron["orgs"] + macron["places"]),
+      f"no articles or common nouns as names: {milei['orgs'] + milei['places'] + macron['orgs'] + macron['places']}")
 erdogan = [r for r in everything if "Recep Tayyip Erdoğan" in r["persons"]]
 check(len(erdogan) >= 1, "Erdoğan tagged with diacritics as written")
 

@@ -110,12 +110,15 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text, bool use_model)
 }
 
 TagResult RuleAndModelTagger::tag(std::string_view text, std::string_view lang) const {
-  ArticleTokens article = prepare(text, is_english_or_unknown(lang));
+  const bool english = is_english_or_unknown(lang);
+  const std::string language = english ? std::string() : LocalizedNames::primary_language(lang);
+  ArticleTokens article = prepare(text, english);
   std::vector<TaggerSpan> spans;
   for (size_t s = 0; s < article.sentences.size(); ++s) {
     std::vector<TaggerSpan> local;
     int sent = static_cast<int>(s);
     find_gazetteer_spans(article, sent, gazetteer_, &local);
+    if (!english) gazetteer_.localized().find_spans(article, sent, language, &local);
     find_title_spans(article, sent, gazetteer_, &local);
     find_first_name_spans(article, sent, gazetteer_, &local);
     merge_model_spans(article, sent, gazetteer_, &local);

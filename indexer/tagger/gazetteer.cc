@@ -12,7 +12,6 @@
 #include "indexer/tagger/rules.h"
 
 namespace dossier {
-namespace {
 
 std::string join_keys(const std::vector<NerToken>& tokens) {
   std::string key;
@@ -22,6 +21,8 @@ std::string join_keys(const std::vector<NerToken>& tokens) {
   }
   return key;
 }
+
+namespace {
 
 // Aliases of at most three letters with a capital ("US", "WHO", "Va") match
 // only as written: "US" is not "us", and "Va" (Virginia) is not "VA" (Veterans
@@ -230,6 +231,7 @@ Status Gazetteer::Load(const std::string& dir) {
   for (const auto& [first, longest] : max_tokens_by_first_) alias_firsts_.Add(first);
   title_firsts_.Reset(max_title_tokens_by_first_.size());
   for (const auto& [first, longest] : max_title_tokens_by_first_) title_firsts_.Add(first);
+  if (fs::exists(dir + "/countries_i18n.tsv")) return localized_.Load(dir + "/countries_i18n.tsv", *this);
   return Status::OK();
 }
 

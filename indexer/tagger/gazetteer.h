@@ -14,6 +14,7 @@
 #include "common/entity_names.h"
 #include "common/status.h"
 #include "indexer/tagger/key_filter.h"
+#include "indexer/tagger/localized_names.h"
 #include "indexer/tagger/ner_tokenizer.h"
 #include "indexer/tagger/phrase_table.h"
 
@@ -45,6 +46,9 @@ struct GazMatch {
 // Token keys used for matching: folded text, curly apostrophes straightened.
 std::string token_key(std::string_view token_text);
 
+// The token keys of a phrase joined by spaces: how aliases are indexed.
+std::string join_keys(const std::vector<NerToken>& tokens);
+
 // entity_key(name), remembered per thread: articles name the same few entities
 // many times, and the full fold costs microseconds.
 const std::string& cached_entity_key(std::string_view name);
@@ -74,6 +78,9 @@ class Gazetteer {
   size_t title_length_at(const std::vector<std::string>& keys, size_t start) const;
 
   size_t size() const { return entities_.size(); }
+
+  // Country names in other languages (countries_i18n.tsv), for articles in them.
+  const LocalizedNames& localized() const { return localized_; }
 
   // Splits "Korea-Russia" and "Israel-Hamas" (a known place or demonym on either
   // side of the hyphen) but not "Jean-Philippe"; used for text and aliases alike.
@@ -115,6 +122,7 @@ class Gazetteer {
   std::unordered_set<std::string> place_words_;  // one-word place names and demonyms
   std::unordered_set<std::string> state_words_;  // one-word names of US states, abbreviations too ("ky")
   HyphenSplitter hyphen_splitter_;
+  LocalizedNames localized_;
 };
 
 }  // namespace dossier

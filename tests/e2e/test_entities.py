@@ -84,6 +84,10 @@ check_eq(sorted(milei["persons"]), sorted(["Javier Milei", "Sergio Massa", "Luiz
 macron = article("macron-troupes-ukraine.fr.md")
 check_eq(sorted(macron["persons"]), sorted(["Emmanuel Macron", "Olaf Scholz", "Jens Stoltenberg", "Dmitry Peskov",
                                             "Volodymyr Zelenskyy"]), "persons of the French article")
+# Their countries by the names of their language (countries_i18n.tsv).
+check({"Brazil", "United States", "Argentina"} <= set(milei["places"]), f"places of the Spanish article: {milei['places']}")
+check({"France", "Germany", "Russia", "Czech Republic"} <= set(macron["places"]),
+      f"places of the French article: {macron['places']}")
 check(not {"la", "El", "Le", "Banco"} & set(milei["orgs"] + milei["places"] + macron["orgs"] + macron["places"]),
       f"no articles or common nouns as names: {milei['orgs'] + milei['places'] + macron['orgs'] + macron['places']}")
 erdogan = [r for r in everything if "Recep Tayyip Erdoğan" in r["persons"]]

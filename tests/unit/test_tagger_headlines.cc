@@ -1,8 +1,7 @@
 // Acceptance tests of the tagger on headlines in Title Case (headline_guesses,
 // the title step of the guess filters), on datelines with their agencies
-// (datelines), on surnames that are also words after a title, and on articles
-// in other languages than English, with the project's data/ gazetteers and
-// model. The texts are written for these tests.
+// (datelines) and on surnames that are also words after a title, with the
+// project's data/ gazetteers and model. The texts are written for these tests.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -147,43 +146,4 @@ TEST_CASE("tagger: a dateline's agency in brackets is an organization") {
   CHECK(!places.count("Pacific Dispatch"));
   CHECK(!places.count("Meridian Wire"));
   CHECK(names(r, EntityType::kPerson).empty());
-}
-
-TEST_CASE("tagger: an article in another language is tagged by the gazetteer and the rules alone") {
-  auto tagger = project_tagger();
-  const std::string spanish =
-      "Milei gana el balotaje en Argentina\n\n"
-      "BUENOS AIRES -- El economista Javier Milei ganó el domingo la segunda vuelta frente a Sergio Massa. "
-      "En campaña calificó de comunista al Gobierno de China. El presidente de Brasil, Luiz Inácio Lula da Silva, "
-      "deseó éxito al nuevo Gobierno. La canciller designada, Diana Mondino, habló del Mercosur.";
-  for (const char* lang : {"es", "es-AR", "pt_BR", "fr"}) {
-    TagResult r = tagger->tag(spanish, lang);
-    CAPTURE(std::string(lang));
-    const auto persons = names(r, EntityType::kPerson);
-    CHECK(persons.count("Javier Milei"));
-    CHECK(persons.count("Luiz Inácio Lula da Silva"));
-    CHECK(persons.count("Sergio Massa"));
-    CHECK(persons.count("Diana Mondino"));
-    CHECK(!persons.count("Gobierno"));
-    CHECK(!persons.count("Brasil"));
-    CHECK(names(r, EntityType::kPlace).count("Argentina"));
-    CHECK(names(r, EntityType::kOrg).count("Mercosur"));
-    for (const TaggedEntity& e : r.entities) {
-      CHECK_MESSAGE(e.canonical != "El", "tagged: El");
-      CHECK_MESSAGE(e.canonical != "la", "tagged: la");
-    }
-  }
-  // English, or a language not given, uses the model: the same text read as
-  // English finds what only the model finds.
-  if (tagger->has_model()) {
-    const std::string english =
-        "Talks resume\n\nThe envoy Kwame Asante-Boateng met Radek Zielinski in Geneva on Monday.";
-    for (const char* lang : {"", "en", "en-US", "EN"}) {
-      CAPTURE(std::string(lang));
-      const auto persons = names(tagger->tag(english, lang), EntityType::kPerson);
-      CHECK(persons.count("Kwame Asante-Boateng"));
-      CHECK(persons.count("Radek Zielinski"));
-    }
-    CHECK(names(tagger->tag(english, "de"), EntityType::kPerson).count("Radek Zielinski") == 0);
-  }
 }

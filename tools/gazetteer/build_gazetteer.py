@@ -24,6 +24,7 @@ sys.dont_write_bytecode = True  # keep tools/gazetteer free of __pycache__ (sibl
 from gazetteer_common import (ascii_fold, check_sources, clean, die, header, is_latin,
                               read_curated_lines, read_curated_tsv, sort_key, split_aliases,
                               uniq_sorted, warn, write_file)
+from gazetteer_i18n import build_country_names_i18n, write_country_names_i18n
 from gazetteer_persons import build_persons, write_persons
 
 # ---------------------------------------------------------------- countries
@@ -389,6 +390,7 @@ def main():
 
     countries = build_countries(args.sources)
     write_countries(args.out, date, countries, stats)
+    write_country_names_i18n(args.out, date, build_country_names_i18n(args.sources, countries), stats)
     write_places(args.out, date, build_places(countries), stats)
     write_orgs(args.out, date, build_orgs(args.sources), stats)
     first_names, n_src, dropped = build_first_names(args.sources)

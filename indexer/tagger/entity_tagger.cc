@@ -136,7 +136,7 @@ TagResult RuleAndModelTagger::tag(std::string_view text, std::string_view lang) 
   resolve_acronyms(article, &spans);
   repair_glued_person_spans(article, gazetteer_, &spans);
   trim_ordinary_words_off_person_guesses(article, gazetteer_, &spans);
-  trim_headline_words_off_person_guesses(article, gazetteer_, &spans);
+  trim_headline_words_off_guesses(article, gazetteer_, &spans);
   end_person_guesses_at_run_together_headlines(article, gazetteer_, &spans);
   retype_person_guesses_by_head_word(article, gazetteer_, &spans);
   drop_hover_card_names(article, &spans);

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "indexer/tagger/guess_filters.h"
+#include "indexer/tagger/org_names.h"
 #include "indexer/tagger/rules.h"
 
 namespace dossier {
@@ -20,20 +21,21 @@ std::string joined_keys(const ArticleTokens& article, int sent, size_t begin, si
   return out;
 }
 
-// Persons that the article's ordinary sentences name (the gazetteer, a title or
-// a first name says so), by their words, their family names and their
-// gazetteer entities.
-class PersonsOutsideHeadlines {
+// Persons or organizations that the article's ordinary sentences name, by
+// their words, their gazetteer entities and, for persons, their family names.
+// Persons only where the gazetteer, a title or a first name says so: the model
+// reads "the Clinton Foundation" as a person too, until the head word retypes it.
+class NamesOutsideHeadlines {
  public:
-  PersonsOutsideHeadlines(const ArticleTokens& article, const Gazetteer& gaz, const std::vector<bool>& headline,
-                          const std::vector<TaggerSpan>& spans) {
+  NamesOutsideHeadlines(const ArticleTokens& article, const Gazetteer& gaz, const std::vector<bool>& headline,
+                        const std::vector<TaggerSpan>& spans, EntityType type)
+      : type_(type) {
     for (const TaggerSpan& s : spans) {
-      if (s.dropped || s.misc || s.type != EntityType::kPerson || headline[s.sent] || s.begin >= s.end) continue;
-      // The model's own guesses only after a first name: it reads "the Clinton
-      // Foundation" as a person too, until the head word retypes it.
-      if (is_model_guess(s) && !gaz.is_first_name(article.keys[s.sent][s.begin])) continue;
+      if (s.dropped || s.misc || s.type != type || headline[s.sent] || s.begin >= s.end) continue;
+      const bool person = type == EntityType::kPerson;
+      if (person && is_model_guess(s) && !gaz.is_first_name(article.keys[s.sent][s.begin])) continue;
       names_.insert(joined_keys(article, s.sent, s.begin, s.end));
-      if (s.size() >= 2) {
+      if (person && s.size() >= 2) {
         // "Xi" of Xi Jinping, "Kishida" of Fumio Kishida.
         const std::vector<NerToken> name(article.sentences[s.sent].begin() + s.begin,
                                          article.sentences[s.sent].begin() + s.end);
@@ -55,12 +57,13 @@ class PersonsOutsideHeadlines {
       return true;
     }
     for (const GazAlias* alias : gaz.lookup_span(article.sentences[sent], article.keys[sent], begin, end)) {
-      if (gaz.entity(alias->entity).type == EntityType::kPerson && entities_.count(alias->entity)) return true;
+      if (gaz.entity(alias->entity).type == type_ && entities_.count(alias->entity)) return true;
     }
     return false;
   }
 
  private:
+  EntityType type_;
   std::unordered_set<std::string> names_;
   std::unordered_set<std::string> families_;
   std::unordered_set<int> entities_;
@@ -118,15 +121,15 @@ bool written_capitalised(const ArticleTokens& article, int sent) {
 
 }  // namespace
 
-void trim_headline_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
-                                            std::vector<TaggerSpan>* spans) {
+void trim_headline_words_off_guesses(const ArticleTokens& article, const Gazetteer& gaz,
+                                     std::vector<TaggerSpan>* spans) {
   if (article.labels.empty()) return;  // no model, no model guesses
   auto candidate = [](const TaggerSpan& s) {
-    return !s.dropped && !s.misc && s.type == EntityType::kPerson && s.source == SpanSource::kModel &&
-           is_model_guess(s) && s.size() >= 2;
+    return !s.dropped && !s.misc && (s.type == EntityType::kPerson || s.type == EntityType::kOrg) &&
+           s.source == SpanSource::kModel && is_model_guess(s) && s.size() >= 2;
   };
   // Most articles have no candidate in a sentence in capitals or Title Case:
-  // that cheap test comes before finding the headlines and the persons.
+  // that cheap test comes before finding the headlines and the names.
   std::vector<int8_t> capitalised(article.sentences.size(), -1);
   std::vector<size_t> todo;
   for (size_t i = 0; i < spans->size(); ++i) {
@@ -139,29 +142,35 @@ void trim_headline_words_off_person_guesses(const ArticleTokens& article, const 
   const std::vector<bool> headline = find_headline_sentences(article);
   std::erase_if(todo, [&](size_t i) { return !headline[(*spans)[i].sent]; });
   if (todo.empty()) return;
-  const PersonsOutsideHeadlines persons(article, gaz, headline, *spans);
-  if (persons.empty()) return;
+  const NamesOutsideHeadlines persons(article, gaz, headline, *spans, EntityType::kPerson);
+  const NamesOutsideHeadlines orgs(article, gaz, headline, *spans, EntityType::kOrg);
   NameWordsOutsideHeadlines name_words(article, headline);
   auto cuttable = [&](const TaggerSpan& s, size_t t) {
     const std::string& key = article.keys[s.sent][t];
+    // "Labour Party" and "Augusta Chronicle" stay whole.
+    if (s.type == EntityType::kOrg && (is_org_head(key) || is_newspaper_short_name(key))) return false;
     return starts_with_letter(article.sentences[s.sent][t].text) && !is_title_case_minor_word(key) &&
            !is_name_suffix(key) && !is_name_particle(key) && !gaz.is_first_name(key) &&
            gaz.title_length_at(article.keys[s.sent], t) == 0 && !name_words.contains(key);
   };
   for (size_t i : todo) {
     TaggerSpan& s = (*spans)[i];
-    // The longest start of the guess that names a person of the article, with
-    // only cuttable words after it.
+    const NamesOutsideHeadlines& known = s.type == EntityType::kPerson ? persons : orgs;
+    if (known.empty()) continue;
+    // A name the gazetteer knows whole is no name run on ("Al Qaeda").
+    if (!gaz.lookup_span(article.sentences[s.sent], article.keys[s.sent], s.begin, s.end).empty()) continue;
+    // The longest start of the guess that names a person (an organization) of
+    // the article, with only cuttable words after it.
     for (size_t e = s.end - 1; e > s.begin && cuttable(s, e); --e) {
       // Never down to a first name: "Michael Barbaro" is no "Michael".
-      if (gaz.is_first_name(article.keys[s.sent][e - 1])) continue;
-      if (persons.named_by(article, gaz, s.sent, s.begin, e)) {
+      if (s.type == EntityType::kPerson && gaz.is_first_name(article.keys[s.sent][e - 1])) continue;
+      if (known.named_by(article, gaz, s.sent, s.begin, e)) {
         s.end = e;
         s.canonical.clear();
         // A name the gazetteer knows takes its written form ("Francois
         // Hollande" is François Hollande).
         const auto aliases = gaz.lookup_span(article.sentences[s.sent], article.keys[s.sent], s.begin, s.end);
-        if (aliases.size() == 1 && gaz.entity(aliases.front()->entity).type == EntityType::kPerson) {
+        if (aliases.size() == 1 && gaz.entity(aliases.front()->entity).type == s.type) {
           s.gaz_entity = aliases.front()->entity;
           s.canonical = gaz.entity(s.gaz_entity).canonical;
         }

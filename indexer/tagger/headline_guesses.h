@@ -13,18 +13,22 @@
 
 namespace dossier {
 
-// Before coreference, on person guesses of the model alone of two or more
-// words in headline sentences (find_headline_sentences): the words after a
-// person of the article are cut when none of them is a first name, a title, a
-// suffix ("Jr.") or a word the article's ordinary sentences write as a name
-// (capitalised, not opening the sentence). A person of the article is a
-// person span outside headlines with the same words ("Putin", "Kishida"), the
-// same family name ("Fumio Kishida"), or the same gazetteer entity ("Xi" of
-// Xi Jinping); what remains never ends in a first name ("Michael Barbaro" is
-// no "Michael"). "Park Jin Meets Blinken" keeps "Park Jin" when the article
+// Before coreference, on person and organization guesses of the model alone
+// of two or more words in headline sentences (find_headline_sentences): the
+// words after a name of the article of the same type are cut when none of them
+// is a first name, a title, a suffix ("Jr."), an organization's head word
+// ("Party"), a newspaper's ("Chronicle") or a word the article's ordinary
+// sentences write as a name
+// (capitalised, not opening the sentence): "Putin Hail" is Putin, "Labour
+// Returns" Labour. A name of the article is a span of that type outside
+// headlines with the same words ("Putin", "Labour") or the same gazetteer
+// entity ("Xi" of Xi Jinping), or for a person the same family name ("Fumio
+// Kishida"), found by the gazetteer, a title or after a first name; what
+// remains of a person never ends in a first name ("Michael Barbaro" is no
+// "Michael"), and a guess the gazetteer knows whole stays ("Al Qaeda"). "Park Jin Meets Blinken" keeps "Park Jin" when the article
 // writes "Park Jin" in its sentences.
-void trim_headline_words_off_person_guesses(const ArticleTokens& article, const Gazetteer& gaz,
-                                            std::vector<TaggerSpan>* spans);
+void trim_headline_words_off_guesses(const ArticleTokens& article, const Gazetteer& gaz,
+                                     std::vector<TaggerSpan>* spans);
 
 // Whether a guess of the model alone, with mentions `group` (indices into
 // `spans`), only makes up the title: all its mentions sit in the first

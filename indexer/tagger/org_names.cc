@@ -49,17 +49,6 @@ bool is_generic_org_word(std::string_view key) {
   return s.count(key) > 0;
 }
 
-// Newspapers' names shortened ("the Times", "the Post", "the Journal"): they
-// name the article's newspaper of that name. Words that name an organization
-// by themselves ("House", "CNN", "Treasury") are not shortened names, even when
-// the article names "House Judiciary Committee" or "CNN Politics".
-bool is_newspaper_short_name(std::string_view key) {
-  static const WordSet s = {"times", "post", "journal", "tribune", "herald", "globe", "telegraph", "examiner",
-                            "chronicle", "inquirer", "gazette", "observer", "register", "dispatch", "courier",
-                            "bulletin", "beacon", "sentinel", "enquirer", "star", "sun", "mail", "express"};
-  return s.count(key) > 0;
-}
-
 // Words after a family name that make it a modifier: "the Trump administration".
 bool makes_modifier(std::string_view key) {
   static const WordSet s = {"administration", "administration's", "campaign", "campaign's", "presidency",
@@ -320,6 +309,13 @@ void resolve_one_word_organizations(const ArticleTokens& article, std::vector<Ta
       s.dropped = true;
     }
   }
+}
+
+bool is_newspaper_short_name(std::string_view key) {
+  static const WordSet s = {"times", "post", "journal", "tribune", "herald", "globe", "telegraph", "examiner",
+                            "chronicle", "inquirer", "gazette", "observer", "register", "dispatch", "courier",
+                            "bulletin", "beacon", "sentinel", "enquirer", "star", "sun", "mail", "express"};
+  return s.count(key) > 0;
 }
 
 }  // namespace dossier

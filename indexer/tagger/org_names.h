@@ -69,4 +69,10 @@ void resolve_one_word_organizations(const ArticleTokens& article, std::vector<Ta
 // a leading "The" ("The New York Times" and "New York Times" are one).
 std::string organization_name(const ArticleTokens& article, const TaggerSpan& span);
 
+// Newspapers' names shortened ("the Times", "the Post", "the Journal"): they
+// name the article's newspaper of that name. Words that name an organization
+// by themselves ("House", "CNN", "Treasury") are not shortened names, even when
+// the article names "House Judiciary Committee" or "CNN Politics". Folded keys.
+bool is_newspaper_short_name(std::string_view key);
+
 }  // namespace dossier

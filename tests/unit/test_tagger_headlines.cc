@@ -48,6 +48,19 @@ TEST_CASE("tagger: with the model, a headline's verbs are no part of the names b
   CHECK(count_of_type(r, EntityType::kPerson, "François Hollande") == 2);
 }
 
+TEST_CASE("tagger: with the model, a headline's verbs are no part of the organizations before them") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  const TagResult r = tagger->tag(
+      "Labour Returns to Power, Pledges Steady Support for Ukraine\n\n"
+      "LONDON -- Britain's Labour Party won a large majority on Thursday. Labour had been out of power for 14 "
+      "years, and its leader Keir Starmer said support for Ukraine would not change.");
+  const auto orgs = names(r, EntityType::kOrg);
+  CHECK(!orgs.count("Labour Returns"));
+  CHECK(!orgs.count("Pledges Steady Support"));
+  CHECK(count_of_type(r, EntityType::kOrg, "Labour") == 2);
+}
+
 TEST_CASE("tagger: with the model, names in headlines keep their own words") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

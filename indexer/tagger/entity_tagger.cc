@@ -28,13 +28,6 @@
 namespace dossier {
 namespace {
 
-// "en", "en-GB", "EN_us" or "": the sequence model's language.
-bool is_english_or_unknown(std::string_view lang) {
-  if (lang.empty()) return true;
-  const size_t end = std::min(lang.find_first_of("-_"), lang.size());
-  return end == 2 && (lang[0] | 0x20) == 'e' && (lang[1] | 0x20) == 'n';
-}
-
 class RuleAndModelTagger : public EntityTagger {
  public:
   Status Init(const std::string& data_dir) {
@@ -110,8 +103,9 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text, bool use_model)
 }
 
 TagResult RuleAndModelTagger::tag(std::string_view text, std::string_view lang) const {
-  const bool english = is_english_or_unknown(lang);
-  const std::string language = english ? std::string() : LocalizedNames::primary_language(lang);
+  // "en", "en-GB" or unknown: the sequence model's language.
+  const std::string language = LocalizedNames::primary_language(lang);
+  const bool english = language.empty() || language == "en";
   ArticleTokens article = prepare(text, english);
   std::vector<TaggerSpan> spans;
   for (size_t s = 0; s < article.sentences.size(); ++s) {

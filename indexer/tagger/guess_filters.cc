@@ -92,6 +92,21 @@ bool is_model_guess(const TaggerSpan& s) {
          s.role.empty();
 }
 
+bool written_like_a_headline(const ArticleTokens& article, int sent) {
+  if (article.all_caps[sent]) return true;
+  const NerSentence& tokens = article.sentences[sent];
+  int capitalised = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!starts_with_letter(tokens[i].text)) continue;
+    if (starts_upper(tokens[i].text)) {
+      ++capitalised;
+    } else if (!is_title_case_minor_word(article.keys[sent][i])) {
+      return false;
+    }
+  }
+  return capitalised >= 3;
+}
+
 std::vector<bool> find_headline_sentences(const ArticleTokens& article) {
   OrdinaryWords ordinary(article);
   return find_headlines(article, &ordinary);
@@ -104,19 +119,7 @@ std::vector<bool> find_headlines(const ArticleTokens& article, OrdinaryWords* or
   for (size_t s = 0; s < article.sentences.size(); ++s) {
     const NerSentence& tokens = article.sentences[s];
     const auto& keys = article.keys[s];
-    if (!article.all_caps[s]) {
-      int capitalised = 0;
-      bool lowercase_word = false;
-      for (size_t i = 0; i < tokens.size() && !lowercase_word; ++i) {
-        if (!starts_with_letter(tokens[i].text)) continue;
-        if (starts_upper(tokens[i].text)) {
-          ++capitalised;
-        } else if (!is_title_case_minor_word(keys[i])) {
-          lowercase_word = true;
-        }
-      }
-      if (lowercase_word || capitalised < 3) continue;
-    }
+    if (!written_like_a_headline(article, static_cast<int>(s))) continue;
     // Two ordinary words: as written first (cheap), then inflected.
     int seen_lowercase = 0;
     for (int inflected = 0; inflected < 2 && seen_lowercase < 2; ++inflected) {

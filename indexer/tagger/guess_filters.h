@@ -23,6 +23,10 @@ namespace dossier {
 // Leaders Tighten the Squeeze on Russia").
 std::vector<bool> find_headline_sentences(const ArticleTokens& article);
 
+// The first test of find_headline_sentences, without the ordinary words: the
+// sentence is in capitals, or in Title Case with at least three capitalised words.
+bool written_like_a_headline(const ArticleTokens& article, int sent);
+
 // Marks dropped:
 //  - every mention of an entity the model alone found (no gazetteer entry,
 //    title or honorific behind any of its mentions) when all its mentions sit in

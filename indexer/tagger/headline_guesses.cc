@@ -101,24 +101,6 @@ class NameWordsOutsideHeadlines {
   std::unordered_map<std::string, bool> seen_;
 };
 
-// Sentence `sent` is in capitals, or in Title Case: every word capitalised but
-// the short words title case leaves in lowercase (find_headline_sentences asks
-// more of a headline).
-bool written_capitalised(const ArticleTokens& article, int sent) {
-  if (article.all_caps[sent]) return true;
-  int capitals = 0;
-  for (size_t t = 0; t < article.sentences[sent].size(); ++t) {
-    const std::string& text = article.sentences[sent][t].text;
-    if (!starts_with_letter(text)) continue;
-    if (starts_upper(text)) {
-      ++capitals;
-    } else if (!is_title_case_minor_word(article.keys[sent][t])) {
-      return false;
-    }
-  }
-  return capitals >= 3;
-}
-
 }  // namespace
 
 void trim_headline_words_off_guesses(const ArticleTokens& article, const Gazetteer& gaz,
@@ -135,7 +117,7 @@ void trim_headline_words_off_guesses(const ArticleTokens& article, const Gazette
   for (size_t i = 0; i < spans->size(); ++i) {
     const TaggerSpan& s = (*spans)[i];
     if (!candidate(s)) continue;
-    if (capitalised[s.sent] < 0) capitalised[s.sent] = written_capitalised(article, s.sent);
+    if (capitalised[s.sent] < 0) capitalised[s.sent] = written_like_a_headline(article, s.sent);
     if (capitalised[s.sent]) todo.push_back(i);
   }
   if (todo.empty()) return;

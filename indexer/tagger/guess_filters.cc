@@ -333,6 +333,9 @@ void end_person_guesses_at_run_together_headlines(const ArticleTokens& article, 
     const std::string& first = article.keys[s.sent][s.begin];
     const std::string& second = article.keys[s.sent][s.begin + 1];
     if (!family_name(first) || generation.count(second) || inside_longer_names.count(first + ' ' + second)) continue;
+    // An organization's head word makes it one ("Clinton Foundation"): the head
+    // word retypes it later (retype_person_guesses_by_head_word).
+    if (is_org_head(second)) continue;
     const bool ordinary_word = starts_with_letter(second) && !is_title_case_minor_word(second) &&
                                !gaz.is_first_name(second) && ordinary.contains(second);
     if (second != first && !ordinary_word && !family_name(second)) continue;

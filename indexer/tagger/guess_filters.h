@@ -72,8 +72,9 @@ void trim_ordinary_words_off_person_guesses(const ArticleTokens& article, const 
 // ("More"), the same word ("Trump Trump") or another such family name
 // ("Gowdy", when the article names Trey Gowdy). Not touched: "Trump Jr.",
 // two words inside a longer name of the article ("Wasserman Schultz" when it
-// names Debbie Wasserman Schultz), "Kim Jong Un", "Park Jin" and "Warren
-// Buffett" (a first name).
+// names Debbie Wasserman Schultz), "Kim Jong Un", "Park Jin", "Warren
+// Buffett" (a first name) and "Clinton Foundation" (an organization's head
+// word: retype_person_guesses_by_head_word makes it the organization).
 void end_person_guesses_at_run_together_headlines(const ArticleTokens& article, const Gazetteer& gaz,
                                                   std::vector<TaggerSpan>* spans);
 

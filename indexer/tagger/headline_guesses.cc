@@ -24,14 +24,20 @@ std::string joined_keys(const ArticleTokens& article, int sent, size_t begin, si
 // Persons or organizations that the article's ordinary sentences name, by
 // their words, their gazetteer entities and, for persons, their family names.
 // Persons only where the gazetteer, a title or a first name says so: the model
-// reads "the Clinton Foundation" as a person too, until the head word retypes it.
+// reads "the Clinton Foundation" as a person too, until the head word retypes
+// it (retype_person_guesses_by_head_word), and that is an organization here.
 class NamesOutsideHeadlines {
  public:
   NamesOutsideHeadlines(const ArticleTokens& article, const Gazetteer& gaz, const std::vector<bool>& headline,
                         const std::vector<TaggerSpan>& spans, EntityType type)
       : type_(type) {
     for (const TaggerSpan& s : spans) {
-      if (s.dropped || s.misc || s.type != type || headline[s.sent] || s.begin >= s.end) continue;
+      if (s.dropped || s.misc || headline[s.sent] || s.begin >= s.end) continue;
+      // A person guess ending in an organization's head word is one, though the
+      // head word retypes it only later ("the Clinton Foundation").
+      const bool retyped_later = type == EntityType::kOrg && s.type == EntityType::kPerson && s.size() >= 2 &&
+                                 is_model_guess(s) && is_org_head(article.keys[s.sent][s.end - 1]);
+      if (s.type != type && !retyped_later) continue;
       const bool person = type == EntityType::kPerson;
       if (person && is_model_guess(s) && !gaz.is_first_name(article.keys[s.sent][s.begin])) continue;
       names_.insert(joined_keys(article, s.sent, s.begin, s.end));
@@ -138,15 +144,23 @@ void trim_headline_words_off_guesses(const ArticleTokens& article, const Gazette
   for (size_t i : todo) {
     TaggerSpan& s = (*spans)[i];
     const NamesOutsideHeadlines& known = s.type == EntityType::kPerson ? persons : orgs;
-    if (known.empty()) continue;
+    if (known.empty() && orgs.empty()) continue;
     // A name the gazetteer knows whole is no name run on ("Al Qaeda").
     if (!gaz.lookup_span(article.sentences[s.sent], article.keys[s.sent], s.begin, s.end).empty()) continue;
     // The longest start of the guess that names a person (an organization) of
-    // the article, with only cuttable words after it.
+    // the article, with only cuttable words after it. A person guess may also
+    // start with an organization of two or more words: "Clinton Foundation
+    // Probe" is the Clinton Foundation.
     for (size_t e = s.end - 1; e > s.begin && cuttable(s, e); --e) {
+      const bool organization = s.type == EntityType::kPerson && e - s.begin >= 2 &&
+                                orgs.named_by(article, gaz, s.sent, s.begin, e);
       // Never down to a first name: "Michael Barbaro" is no "Michael".
-      if (s.type == EntityType::kPerson && gaz.is_first_name(article.keys[s.sent][e - 1])) continue;
-      if (known.named_by(article, gaz, s.sent, s.begin, e)) {
+      if (!organization && s.type == EntityType::kPerson && gaz.is_first_name(article.keys[s.sent][e - 1])) continue;
+      if (organization || known.named_by(article, gaz, s.sent, s.begin, e)) {
+        if (organization) {
+          s.type = EntityType::kOrg;
+          s.model_per = false;
+        }
         s.end = e;
         s.canonical.clear();
         // A name the gazetteer knows takes its written form ("Francois

@@ -25,7 +25,9 @@ namespace dossier {
 // entity ("Xi" of Xi Jinping), or for a person the same family name ("Fumio
 // Kishida"), found by the gazetteer, a title or after a first name; what
 // remains of a person never ends in a first name ("Michael Barbaro" is no
-// "Michael"), and a guess the gazetteer knows whole stays ("Al Qaeda"). "Park Jin Meets Blinken" keeps "Park Jin" when the article
+// "Michael"), and a guess the gazetteer knows whole stays ("Al Qaeda"). A
+// person guess that starts with an organization of the article of two or more
+// words is that organization ("Clinton Foundation Probe"). "Park Jin Meets Blinken" keeps "Park Jin" when the article
 // writes "Park Jin" in its sentences.
 void trim_headline_words_off_guesses(const ArticleTokens& article, const Gazetteer& gaz,
                                      std::vector<TaggerSpan>* spans);

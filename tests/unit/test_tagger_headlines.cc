@@ -61,6 +61,17 @@ TEST_CASE("tagger: with the model, a headline's verbs are no part of the organiz
   CHECK(count_of_type(r, EntityType::kOrg, "Labour") == 2);
 }
 
+TEST_CASE("tagger: with the model, a headline's person guess that starts with an organization is that organization") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  const TagResult r = tagger->tag(
+      "FBI: Clinton Foundation Probe a Very High Priority\n\n"
+      "There are new worries for Hillary and Bill Clinton as the FBI reportedly widens its investigation of the "
+      "Clinton Foundation.\n\nSources said it is a very high priority.");
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Hillary Clinton", "Bill Clinton"});
+  CHECK(count_of_type(r, EntityType::kOrg, "Clinton Foundation") == 2);
+}
+
 TEST_CASE("tagger: with the model, names in headlines keep their own words") {
   auto tagger = project_tagger_with_model();
   if (!tagger) return;

@@ -437,3 +437,17 @@ TEST_CASE("tagger: with the model, a politician's formal and familiar names are 
   CHECK(count_of_type(r, EntityType::kPerson, "Hillary Clinton") == 1);
   CHECK(names(r, EntityType::kOrg).count("Bloomberg"));  // the news agency, not Michael Bloomberg
 }
+
+TEST_CASE("tagger: with the model, a family name before an organization's head word is that organization") {
+  auto tagger = project_tagger_with_model();
+  if (!tagger) return;
+  // "foundation" and "organization" in lowercase too, so both are ordinary
+  // words: still no run-together headline ("Trump More") to cut after "Clinton".
+  const TagResult r = tagger->tag(
+      "Donors under scrutiny\n\nFormer President Bill Clinton defended the work of the Clinton Foundation on "
+      "Tuesday. The foundation said its donors were public. The Trump Organization, whose organization chart is "
+      "private, declined to comment.");
+  CHECK(names(r, EntityType::kOrg) == std::set<std::string>{"Clinton Foundation", "Trump Organization"});
+  CHECK(names(r, EntityType::kPerson) == std::set<std::string>{"Bill Clinton"});
+  CHECK(count_of_type(r, EntityType::kPerson, "Bill Clinton") == 1);
+}

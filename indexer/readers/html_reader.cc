@@ -161,6 +161,53 @@ int block_level(GumboTag t) {
   }
 }
 
+// Page furniture marked by its class or id: "site-footer", "nav-bar",
+// "breadcrumbs", "share-tools" (tokens split at spaces, '-' and '_').
+bool is_furniture_by_name(const GumboNode* n) {
+  static constexpr std::string_view kWords[] = {"nav",    "navbar",      "navigation", "menu",    "breadcrumb",
+                                                "breadcrumbs", "footer", "masthead",   "sidebar", "share",
+                                                "social", "newsletter", "subscribe",  "cookie",  "related"};
+  for (const char* name : {"class", "id"}) {
+    const std::string_view v = attr(n, name);
+    size_t i = 0;
+    while (i < v.size()) {
+      size_t j = i;
+      while (j < v.size() && v[j] != ' ' && v[j] != '-' && v[j] != '_' && space_length(v, j) == 0) ++j;
+      const std::string_view word = v.substr(i, j - i);
+      for (std::string_view w : kWords)
+        if (iequals(word, w)) return true;
+      i = j + 1;
+    }
+  }
+  return false;
+}
+
+// A block of links and nothing else, two or more: a menu or a list of other
+// stories ("<td><a>Pacific Dispatch</a><td><a>Korea</a><td><a>Archive</a>").
+// The walk stops at the first text outside a link, so a paragraph costs little.
+bool is_link_list(const GumboNode* block) {
+  int links = 0;
+  bool other_text = false;
+  walk(block, [&](const GumboNode* n) {
+    if (other_text) return false;
+    if (is_element(n) && tag_of(n) == GUMBO_TAG_A) {
+      ++links;
+      return false;
+    }
+    if (is_text(n)) {
+      const std::string_view text = n->v.text.text;
+      for (size_t i = 0; i < text.size() && !other_text;) {
+        const size_t space = space_length(text, i);
+        other_text = space == 0;
+        i += space ? space : 1;
+      }
+      return false;
+    }
+    return is_element(n) && !is_excluded(tag_of(n));
+  });
+  return !other_text && links >= 2;
+}
+
 bool is_hidden(const GumboNode* n) {
   if (has_attr(n, "hidden") || attr(n, "aria-hidden") == "true") return true;
   std::string style = ascii_lower(attr(n, "style"));
@@ -199,6 +246,11 @@ std::string extract_body(const GumboNode* root, const BodyOptions& options) {
     if (!is_element(n)) return false;
     const GumboTag t = tag_of(n);
     if (is_excluded(t) || (t == GUMBO_TAG_FORM && !options.keep_forms) || is_hidden(n)) return false;
+    if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN && is_furniture_by_name(n)) return false;
+    if ((t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DIV || t == GUMBO_TAG_P) &&
+        is_link_list(n)) {
+      return false;
+    }
     // A page header (logo, menus) is noise; an article's own header holds its headline.
     if (t == GUMBO_TAG_HEADER && article_depth == 0) return false;
     if (t == GUMBO_TAG_H1 && !seen_h1) {

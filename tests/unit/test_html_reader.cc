@@ -303,3 +303,27 @@ TEST_CASE("html: a huge inline script stays out of the body and parsing stays fa
   MESSAGE("page of " << page.size() << " bytes: " << seconds_since(start) << " s");
   CHECK(a.body == "Story text.\n\nMore story.");
 }
+
+TEST_CASE("html: menus of links and furniture named by class or id stay out of the body") {
+  // A legacy page: a table of links for a menu, the story, a footer paragraph.
+  const std::string page =
+      "<HTML><HEAD><TITLE>Yoon Lifts Martial Law</TITLE></HEAD><BODY>"
+      "<table width=100%><tr><td><a href=/>Pacific Dispatch</a> <td><a href=/korea>Korea</a>"
+      " <td><a href=/archive>Archive</a></table>"
+      "<div class=story><p><b>SEOUL --</b> President Yoon lifted martial law, <a href=/x>the parliament</a> said."
+      "<p>Read <a href=/r>the full statement</a>.</div>"
+      "<ul class=list><li><a href=/1>Other story one</a><li><a href=/2>Other story two</a></ul>"
+      "<div id=site-footer>About us</div><div class=\"social-share\">Share this</div>"
+      "<div class=\"newsletter_signup\">Sign up</div>"
+      "<p class=footer>&copy; Pacific Dispatch &middot; <a href=/c>Corrections</a>"
+      "</BODY></HTML>";
+  const Article a = only_article(dossier::read_html(page, "legacy.htm"));
+  CHECK(a.body ==
+        "SEOUL -- President Yoon lifted martial law, the parliament said.\n\n"
+        "Read the full statement.");
+  // Words that merely contain a furniture word, and one link in a sentence, stay.
+  const std::string kept =
+      "<html><body><article><div class=\"article-body menuitemlike\"><p>Talks resumed in Geneva.</p>"
+      "<p><a href=/a>Envoys</a> met for six hours.</p></div></article></body></html>";
+  CHECK(only_article(dossier::read_html(kept, "kept.html")).body == "Talks resumed in Geneva.\n\nEnvoys met for six hours.");
+}

@@ -1,5 +1,6 @@
 #include "common/text.h"
 
+#include <cctype>
 #include <memory>
 #include <mutex>
 
@@ -229,6 +230,17 @@ size_t utf8_char_offset(std::string_view s, size_t byte_offset) {
   for (size_t i = 0; i < byte_offset && i < s.size(); ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
   return n;
+}
+
+std::string primary_language(std::string_view tag) {
+  tag = trim(tag);
+  size_t end = tag.find_first_of("-_,; ");
+  std::string_view primary = tag.substr(0, end);
+  if (primary.size() < 2 || primary.size() > 3) return {};
+  for (char c : primary) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
+  }
+  return ascii_lower(primary);
 }
 
 }  // namespace dossier

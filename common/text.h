@@ -46,6 +46,10 @@ std::string_view trim(std::string_view s);
 // ASCII lowercase (for field names, extensions and codes, not for text).
 std::string ascii_lower(std::string_view s);
 
+// A language tag's primary subtag in lowercase ("en-US" -> "en", "pt_BR" ->
+// "pt"); "" when the tag does not start with a 2-3 letter language code.
+std::string primary_language(std::string_view tag);
+
 // Number of Unicode code points in the first `byte_offset` bytes of s.
 size_t utf8_char_offset(std::string_view s, size_t byte_offset);
 

@@ -373,18 +373,6 @@ bool looks_like_url(std::string_view s) {
          s.starts_with("www.");
 }
 
-// "en-US" -> "en"; "" when the tag does not start with a 2-3 letter language code.
-std::string primary_language(std::string_view tag) {
-  tag = trim(tag);
-  size_t end = tag.find_first_of("-_,; ");
-  std::string_view primary = tag.substr(0, end);
-  if (primary.size() < 2 || primary.size() > 3) return {};
-  for (char c : primary) {
-    if (!std::isalpha(static_cast<unsigned char>(c))) return {};
-  }
-  return ascii_lower(primary);
-}
-
 // Adds each name in `names` ("By A, B and C") unless already present.
 void add_authors(std::vector<std::string>& authors, std::string_view names) {
   names = trim(names);

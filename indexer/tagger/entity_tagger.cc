@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "common/text.h"
 #include "indexer/tagger/coreference.h"
 #include "indexer/tagger/gazetteer.h"
 #include "indexer/tagger/guess_filters.h"
@@ -104,7 +105,7 @@ ArticleTokens RuleAndModelTagger::prepare(std::string_view text, bool use_model)
 
 TagResult RuleAndModelTagger::tag(std::string_view text, std::string_view lang) const {
   // "en", "en-GB" or unknown: the sequence model's language.
-  const std::string language = LocalizedNames::primary_language(lang);
+  const std::string language = primary_language(lang);
   const bool english = language.empty() || language == "en";
   ArticleTokens article = prepare(text, english);
   std::vector<TaggerSpan> spans;

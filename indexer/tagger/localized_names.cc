@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/text.h"
 #include "indexer/tagger/gazetteer.h"
 #include "indexer/tagger/gazetteer_rows.h"
 #include "indexer/tagger/rules.h"
@@ -29,12 +30,6 @@ std::string_view after_elision(std::string_view text) {
 }
 
 }  // namespace
-
-std::string LocalizedNames::primary_language(std::string_view lang) {
-  std::string out(lang.substr(0, std::min(lang.find_first_of("-_"), lang.size())));
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-  return out;
-}
 
 Status LocalizedNames::Load(const std::string& path, const Gazetteer& gaz) {
   std::string unknown;

@@ -24,14 +24,11 @@ class LocalizedNames {
   // canonical must name a country of `gaz`, whose entity the names then name.
   Status Load(const std::string& path, const Gazetteer& gaz);
 
-  // The primary language subtag of `lang` in lowercase ("pt-BR" -> "pt").
-  static std::string primary_language(std::string_view lang);
-
   // Marks the names of sentence `sent` of an article in `language` (a primary
-  // subtag) as place spans of their countries, where no span is yet. A name is
-  // written with a capital, after a French or Italian elision ("l'Allemagne",
-  // "dell'Italia") too; a French demonym may be in lowercase ("les troupes
-  // françaises").
+  // subtag: primary_language of common/text.h) as place spans of their
+  // countries, where no span is yet. A name is written with a capital, after a
+  // French or Italian elision ("l'Allemagne", "dell'Italia") too; a French
+  // demonym may be in lowercase ("les troupes françaises").
   void find_spans(const ArticleTokens& article, int sent, const std::string& language,
                   std::vector<TaggerSpan>* spans) const;
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "indexer/tagger/entity_tagger.h"
-#include "indexer/tagger/localized_names.h"
+#include "common/text.h"
 #include "tests/unit/tagger_test_helpers.h"
 
 using namespace dossier;
@@ -94,9 +94,9 @@ TEST_CASE("tagger: country names and French demonyms in the article's language a
   CHECK(!names(r, EntityType::kPlace).count("France"));
 }
 
-TEST_CASE("localized names: the primary language subtag, in lowercase") {
-  CHECK(LocalizedNames::primary_language("pt-BR") == "pt");
-  CHECK(LocalizedNames::primary_language("ES_ar") == "es");
-  CHECK(LocalizedNames::primary_language("fr") == "fr");
-  CHECK(LocalizedNames::primary_language("") == "");
+TEST_CASE("text: the primary language subtag, in lowercase") {
+  CHECK(primary_language("pt-BR") == "pt");
+  CHECK(primary_language("ES_ar") == "es");
+  CHECK(primary_language("fr") == "fr");
+  CHECK(primary_language("") == "");
 }
